@@ -1,0 +1,10 @@
+//! MiLA Desk: the front-desk program of MiLA ("Menschen in Langenhagen").
+//!
+//! Data flows one way: `ui` → `desk` → `store`/`vault`. See README, *Architecture*.
+
+pub mod desk;
+pub mod report;
+pub mod search;
+pub mod store;
+pub mod ui;
+pub mod vault;
