@@ -1,1 +1,106 @@
-//! desk
+//! The use cases of the front desk: register, find, check in, tally,
+//! summarise, erase. Enforces roles and writes the audit log. Knows nothing
+//! of terminals; returns plain data.
+
+mod attendance;
+mod audit;
+mod error;
+pub mod import;
+mod login;
+mod offerings;
+mod personal;
+mod recurrence;
+mod reference;
+mod roles;
+mod seed;
+mod sessions;
+mod staff;
+mod stats;
+mod verify;
+mod visitors;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::store::Store;
+use crate::store::records::VisitorNo;
+use crate::vault::{KdfParams, Passphrase};
+
+pub use attendance::CheckInOutcome;
+pub use audit::AuditFilter;
+pub use error::{DeskError, DeskResult};
+pub use import::{ImportError, ImportReport};
+pub use login::Login;
+pub use personal::*;
+pub use recurrence::occurs_on;
+pub use roles::{Capability, allows};
+pub use sessions::{SessionView, TallyCount};
+pub use staff::StaffInfo;
+pub use verify::VerifyReport;
+pub use visitors::{VisitorCard, VisitorSummary};
+
+pub use crate::store::records::{
+    AuditAction, AuditEntry, IsoWeekday, MonthWeek, Offering, OfferingId, Pillar, Recurrence,
+    RefEntry, RefId, RefList, Role, SessionId, SessionRecord, SessionState, VisitorMeta,
+    VisitorStatus, day_from_key, day_key,
+};
+
+/// `42` → `M-0042`.
+pub fn format_visitor_no(no: VisitorNo) -> String {
+    format!("M-{no:04}")
+}
+
+/// The front desk over one database file.
+pub struct Desk {
+    store: Store,
+}
+
+impl std::fmt::Debug for Desk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Desk").field("path", &self.store.path()).finish()
+    }
+}
+
+impl Desk {
+    /// Creates a new database with the seed's reference data and one
+    /// coordinator account, and returns that coordinator logged in.
+    pub fn create(
+        path: &Path,
+        coordinator: &str,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> DeskResult<(Desk, Login)> {
+        staff::check_user_name(coordinator)?;
+        staff::check_passphrase(passphrase)?;
+        let store = Store::create(path)?;
+        let desk = Desk { store };
+        let login = desk.initialise(coordinator, passphrase, kdf)?;
+        Ok((desk, login))
+    }
+
+    pub fn open(path: &Path) -> DeskResult<Desk> {
+        Ok(Desk {
+            store: Store::open(path)?,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Today in the desk's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for
+    /// demonstrations and tests of day boundaries.
+    pub fn today(&self) -> Date {
+        today()
+    }
+}
+
+pub fn today() -> Date {
+    if let Ok(text) = std::env::var("MILA_TODAY")
+        && let Ok(date) = text.parse::<Date>()
+    {
+        return date;
+    }
+    jiff::ZonedDateTime::now().date()
+}

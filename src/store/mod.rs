@@ -1,1 +1,17 @@
-//! store
+//! Storage: one redb file, typed tables whose values all go through [`codec`],
+//! the schema version and the checks that a file is ours before redb sees it.
+//!
+//! Knows nothing of passphrases or screens: sealed personal data is stored as
+//! opaque [`crate::vault::Sealed`] values.
+
+pub mod codec;
+mod error;
+mod open;
+pub mod records;
+pub mod tables;
+mod txn;
+
+pub use error::StoreError;
+pub use open::{SCHEMA_VERSION, Store};
+pub use tables::{Index, Table};
+pub use txn::{Read, Reader, Writer};

@@ -1,0 +1,67 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "mila", version, about = "MiLA Desk: the front desk of MiLA (Menschen in Langenhagen)")]
+pub struct Cli {
+    /// Database file [default: the OS data folder, e.g. ~/.local/share/miladesk/mila.redb]
+    #[arg(long, global = true, env = "MILA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Staff user name for commands that need a login
+    #[arg(long, global = true, env = "MILA_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    /// Read the passphrase from this file (first line) unless MILA_PASSPHRASE is set
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(mila::paths::default_db_path)
+    }
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Create a new database with a coordinator account
+    Init {
+        /// The coordinator's user name
+        #[arg(long, env = "MILA_USER")]
+        user: String,
+    },
+    /// Staff accounts
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+    /// Import data
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Check every record, sealed blob and link; exit 1 on any problem
+    Verify,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum StaffCommand {
+    /// Add an account (its passphrase from MILA_NEW_PASSPHRASE or a prompt)
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["coordinator", "receptionist", "volunteer"])]
+        role: String,
+    },
+    /// Change an account's passphrase (from MILA_NEW_PASSPHRASE or a prompt)
+    Passwd { name: String },
+    /// List the accounts
+    List,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ImportCommand {
+    /// Visitors from a CSV file (all or nothing)
+    Visitors { file: PathBuf },
+}

@@ -1,0 +1,43 @@
+use mila::desk::{Desk, Role};
+use mila::vault::KdfParams;
+
+use super::args::{Cli, StaffCommand};
+use super::credentials::{login, new_passphrase, passphrase};
+use super::{CliResult, Failure, open_desk};
+
+pub fn init(cli: &Cli, user: &str) -> CliResult {
+    let path = cli.db_path();
+    let pass = if std::env::var_os("MILA_PASSPHRASE").is_some() || cli.passphrase_file.is_some() {
+        passphrase(cli)?
+    } else {
+        new_passphrase("MILA_PASSPHRASE", user)?
+    };
+    Desk::create(&path, user, &pass, KdfParams::from_env())?;
+    println!("Created {} with coordinator {user}.", path.display());
+    Ok(())
+}
+
+pub fn run(cli: &Cli, command: StaffCommand) -> CliResult {
+    let desk = open_desk(cli)?;
+    let me = login(cli, &desk)?;
+    match command {
+        StaffCommand::Add { name, role } => {
+            let role = Role::parse(&role).ok_or_else(|| Failure(format!("unknown role {role}")))?;
+            let pass = new_passphrase("MILA_NEW_PASSPHRASE", &name)?;
+            desk.add_staff(&me, &name, role, &pass, KdfParams::from_env())?;
+            println!("Added {name} ({}).", role.as_str());
+        }
+        StaffCommand::Passwd { name } => {
+            let pass = new_passphrase("MILA_NEW_PASSPHRASE", &name)?;
+            desk.change_passphrase(&me, &name, &pass, KdfParams::from_env())?;
+            println!("Changed the passphrase of {name}.");
+        }
+        StaffCommand::List => {
+            for s in desk.list_staff(&me)? {
+                let state = if s.active { "" } else { " (deactivated)" };
+                println!("{}\t{}{state}", s.user, s.role.as_str());
+            }
+        }
+    }
+    Ok(())
+}

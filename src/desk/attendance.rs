@@ -1,0 +1,128 @@
+//! Check-ins of registered visitors and the anonymous tally of heads.
+
+use jiff::Timestamp;
+
+use super::login::Login;
+use super::roles::Capability;
+use super::{Desk, DeskError, DeskResult};
+use crate::store::records::{
+    CheckInRecord, RefId, SessionId, SessionRecord, VisitorNo, VisitorStatus,
+};
+use crate::store::tables::{CHECKINS, CHECKINS_BY_VISITOR, SESSIONS, TALLIES, VISITORS};
+use crate::store::{Read, Writer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInOutcome {
+    CheckedIn,
+    /// Was already checked in to this session; nothing counted twice.
+    AlreadyCheckedIn,
+}
+
+fn open_session(w: &Writer, by: &Login, id: SessionId) -> DeskResult<SessionRecord> {
+    let record = w.get(SESSIONS, &id)?.ok_or(DeskError::NotFound("session"))?;
+    super::sessions::writable(by, &record)?;
+    Ok(record)
+}
+
+fn check_in_one(
+    w: &mut Writer,
+    by: &Login,
+    session: &SessionRecord,
+    id: SessionId,
+    no: VisitorNo,
+) -> DeskResult<CheckInOutcome> {
+    let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    if meta.status == VisitorStatus::Erased {
+        return Err(DeskError::Erased(no));
+    }
+    if w.get(CHECKINS, &(id, no))?.is_some() {
+        return Ok(CheckInOutcome::AlreadyCheckedIn);
+    }
+    let record = CheckInRecord {
+        at: Timestamp::now(),
+        by: by.user().to_string(),
+    };
+    w.put(CHECKINS, &(id, no), &record)?;
+    w.index_insert(CHECKINS_BY_VISITOR, &(no, id))?;
+    if session.date > meta.last_seen {
+        meta.last_seen = session.date;
+        w.put(VISITORS, &no, &meta)?;
+    }
+    Ok(CheckInOutcome::CheckedIn)
+}
+
+impl Desk {
+    /// Checks one visitor in: one durable commit. Idempotent: the same
+    /// visitor twice in one session counts once.
+    pub fn check_in(&self, by: &Login, session: SessionId, no: VisitorNo) -> DeskResult<CheckInOutcome> {
+        Ok(self.check_in_many(by, session, &[no])?[0])
+    }
+
+    /// Checks several visitors (a household) in, in one durable commit.
+    pub fn check_in_many(
+        &self,
+        by: &Login,
+        session: SessionId,
+        visitors: &[VisitorNo],
+    ) -> DeskResult<Vec<CheckInOutcome>> {
+        by.require(Capability::CheckIn)?;
+        if visitors.is_empty() {
+            return Err(DeskError::invalid("visitor", "no visitor chosen"));
+        }
+        let mut w = self.store.write()?;
+        let record = open_session(&w, by, session)?;
+        let mut outcomes = Vec::with_capacity(visitors.len());
+        for &no in visitors {
+            outcomes.push(check_in_one(&mut w, by, &record, session, no)?);
+        }
+        w.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Takes a check-in back (a wrong person chosen). True if there was one.
+    pub fn undo_check_in(&self, by: &Login, session: SessionId, no: VisitorNo) -> DeskResult<bool> {
+        by.require(Capability::CheckIn)?;
+        let mut w = self.store.write()?;
+        open_session(&w, by, session)?;
+        if !w.remove(CHECKINS, &(session, no))? {
+            return Ok(false);
+        }
+        w.index_remove(CHECKINS_BY_VISITOR, &(no, session))?;
+        if let Some(mut meta) = w.get(VISITORS, &no)? {
+            let mut last = meta.created;
+            for (_, sid) in w.index_keys(CHECKINS_BY_VISITOR, (no, 0)..=(no, SessionId::MAX))? {
+                if let Some(s) = w.get(SESSIONS, &sid)? {
+                    last = last.max(s.date);
+                }
+            }
+            meta.last_seen = last;
+            w.put(VISITORS, &no, &meta)?;
+        }
+        w.commit()?;
+        Ok(true)
+    }
+
+    /// Visitor numbers checked in to a session, in number order.
+    pub fn checked_in(&self, session: SessionId) -> DeskResult<Vec<VisitorNo>> {
+        let r = self.store.read()?;
+        Ok(r.range(CHECKINS, (session, 0)..=(session, VisitorNo::MAX))?
+            .into_iter()
+            .map(|((_, no), _)| no)
+            .collect())
+    }
+
+    /// Adds `delta` heads (negative to remove) in one category; never below
+    /// zero. One durable commit; returns the new count.
+    pub fn tally(&self, by: &Login, session: SessionId, category: RefId, delta: i32) -> DeskResult<u32> {
+        by.require(Capability::Tally)?;
+        let mut w = self.store.write()?;
+        open_session(&w, by, session)?;
+        let old = w.get(TALLIES, &(session, category))?.unwrap_or(0);
+        let new = (i64::from(old) + i64::from(delta)).clamp(0, i64::from(u32::MAX)) as u32;
+        if new != old {
+            w.put(TALLIES, &(session, category), &new)?;
+            w.commit()?;
+        }
+        Ok(new)
+    }
+}

@@ -1,0 +1,217 @@
+//! Migration from an existing list: a CSV file of visitors, all or nothing.
+
+use std::collections::HashMap;
+
+use super::login::Login;
+use super::personal::*;
+use super::roles::Capability;
+use super::{Desk, DeskResult};
+use crate::store::records::{AuditAction, RefId, RefList, VisitorNo, day_key};
+
+const COLUMNS: &[&str] = &[
+    "name",
+    "name_latin",
+    "birth_date",
+    "gender",
+    "phone",
+    "nationality",
+    "languages",
+    "housing",
+    "needs",
+    "notes",
+];
+/// Largest file accepted: far beyond any real list, small enough to refuse
+/// a wrong file before reading gigabytes.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// One problem of the file, with the line it is on (1-based, header = 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub numbers: Vec<VisitorNo>,
+}
+
+/// `;` if the header line has more semicolons than commas, else `,`.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Case-insensitive label → id lookup for one reference list.
+struct Lookup {
+    list: RefList,
+    by_label: HashMap<String, RefId>,
+}
+
+impl Lookup {
+    fn new(list: RefList, entries: &[(RefId, crate::store::records::RefEntry)]) -> Self {
+        let by_label = entries
+            .iter()
+            .map(|(id, e)| (e.label.to_lowercase(), *id))
+            .collect();
+        Self { list, by_label }
+    }
+
+    fn find(&self, label: &str) -> Result<RefId, String> {
+        self.by_label
+            .get(&label.trim().to_lowercase())
+            .copied()
+            .ok_or_else(|| format!("'{}' is not in the reference list {}", label.trim(), self.list.as_str()))
+    }
+
+    fn many(&self, cell: &str) -> Result<Answer<Vec<RefId>>, String> {
+        if cell.trim().is_empty() {
+            return Ok(Answer::Empty);
+        }
+        cell.split('|')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| self.find(s))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Answer::Given)
+    }
+}
+
+fn opt<T: zeroize::Zeroize>(cell: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Result<Answer<T>, String> {
+    if cell.trim().is_empty() {
+        Ok(Answer::Empty)
+    } else {
+        parse(cell.trim()).map(Answer::Given)
+    }
+}
+
+struct Lookups {
+    languages: Lookup,
+    nationalities: Lookup,
+    housing: Lookup,
+    needs: Lookup,
+}
+
+fn parse_row(
+    cells: &HashMap<&str, &str>,
+    lookups: &Lookups,
+    consent: &Consent,
+) -> Result<PersonalData, String> {
+    let get = |c: &str| cells.get(c).copied().unwrap_or("");
+    let mut data = PersonalData::default();
+    data.name = get("name").trim().to_string();
+    data.name_latin = get("name_latin").trim().to_string();
+    data.birth = opt(get("birth_date"), |s| {
+        BirthDate::parse(s)
+            .ok_or_else(|| format!("birth_date '{s}' is not YYYY-MM-DD, DD.MM.YYYY or YYYY"))
+    })?;
+    data.gender = opt(get("gender"), |s| {
+        Gender::parse(s).ok_or_else(|| format!("gender '{s}' is not w, m or d"))
+    })?;
+    data.phone = opt(get("phone"), |s| Ok(s.to_string()))?;
+    data.nationality = opt(get("nationality"), |s| lookups.nationalities.find(s))?;
+    data.languages = lookups.languages.many(get("languages"))?;
+    data.housing = opt(get("housing"), |s| {
+        if s.eq_ignore_ascii_case("privat") || s.eq_ignore_ascii_case("private") {
+            Ok(Housing::Private)
+        } else {
+            lookups.housing.find(s).map(Housing::Unit)
+        }
+    })?;
+    data.needs = lookups.needs.many(get("needs"))?;
+    data.notes = get("notes").to_string();
+    data.consent = consent.clone();
+    data.validate().map_err(|e| e.to_string())?;
+    Ok(data)
+}
+
+impl Desk {
+    /// Imports visitors from CSV text (header row; `;` or `,`; UTF-8 with or
+    /// without BOM). Any bad row: every problem is returned with its line
+    /// number and nothing is written. Otherwise one durable commit.
+    pub fn import_visitors(&self, by: &Login, text: &str) -> DeskResult<Result<ImportReport, Vec<ImportError>>> {
+        let key = by.key(Capability::Import)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(detect_delimiter(text))
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+            Err(e) => return Ok(Err(vec![ImportError { line: 1, message: format!("header: {e}") }])),
+        };
+        let mut errors = Vec::new();
+        for column in &header {
+            if !COLUMNS.contains(&column.as_str()) {
+                errors.push(ImportError {
+                    line: 1,
+                    message: format!("unknown column '{column}' (known: {})", COLUMNS.join(", ")),
+                });
+            }
+        }
+        if !header.iter().any(|c| c == "name" || c == "name_latin") {
+            errors.push(ImportError { line: 1, message: "a column 'name' or 'name_latin' is required".into() });
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let lookup = |list| -> DeskResult<Lookup> { Ok(Lookup::new(list, &self.reference(list)?)) };
+        let lookups = Lookups {
+            languages: lookup(RefList::Languages)?,
+            nationalities: lookup(RefList::Nationalities)?,
+            housing: lookup(RefList::Housing)?,
+            needs: lookup(RefList::Needs)?,
+        };
+        let today = self.today();
+        // The people on an existing list consented when they were first
+        // registered; the import records that it carried that consent over.
+        let consent = Consent {
+            day: day_key(today),
+            text_version: "import".into(),
+            explained_in: None,
+            store_at_mila: true,
+            pass_to_partners: Vec::new(),
+        };
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    errors.push(ImportError { line, message: e.to_string() });
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let cells: HashMap<&str, &str> = header.iter().map(String::as_str).zip(record.iter()).collect();
+            match parse_row(&cells, &lookups, &consent) {
+                Ok(data) => rows.push(data),
+                Err(message) => errors.push(ImportError { line, message }),
+            }
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        if rows.is_empty() {
+            return Ok(Err(vec![ImportError { line: 2, message: "the file has no visitors".into() }]));
+        }
+        let mut w = self.store.write()?;
+        let mut numbers = Vec::with_capacity(rows.len());
+        for data in &rows {
+            let no = super::visitors::register_in(&mut w, key, data, true, today)?;
+            super::audit::record(&mut w, by.user(), AuditAction::Import, Some(no), "")?;
+            numbers.push(no);
+        }
+        w.commit()?;
+        Ok(Ok(ImportReport { numbers }))
+    }
+}

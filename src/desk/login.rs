@@ -1,0 +1,171 @@
+//! Creating the first account, logging in, and the logged-in staff member.
+
+use jiff::Timestamp;
+
+use super::roles::{Capability, allows};
+use super::staff;
+use super::{Desk, DeskError, DeskResult};
+use crate::store::records::{AuditAction, Role, Settings, StaffRecord};
+use crate::store::tables::{KEY_SLOTS, SEALED_META, SETTINGS, STAFF};
+use crate::store::{Read, Writer};
+use crate::vault::{self, DataKey, KdfParams, KeySlot, Passphrase, SealContext};
+
+const KEY_CHECK: &str = "key_check";
+const KEY_CHECK_PLAINTEXT: &[u8] = b"mila-desk key check";
+
+fn key_check_context() -> SealContext<'static> {
+    SealContext {
+        table: "sealed_meta",
+        record: 0,
+        format: crate::store::codec::FORMAT_VERSION,
+    }
+}
+
+/// A staff member who proved their passphrase. Staff with data access carry
+/// the data key; volunteers carry none and so cannot open personal data.
+pub struct Login {
+    user: String,
+    role: Role,
+    key: Option<DataKey>,
+}
+
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Login")
+            .field("user", &self.user)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Login {
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    pub fn may(&self, capability: Capability) -> bool {
+        allows(self.role, capability)
+    }
+
+    pub(super) fn require(&self, capability: Capability) -> DeskResult<()> {
+        if self.may(capability) {
+            Ok(())
+        } else {
+            Err(DeskError::Forbidden(capability))
+        }
+    }
+
+    pub(super) fn data_key(&self) -> Option<&DataKey> {
+        self.key.as_ref()
+    }
+
+    /// The data key, for use cases that open personal data.
+    pub(super) fn key(&self, capability: Capability) -> DeskResult<&DataKey> {
+        self.require(capability)?;
+        self.key.as_ref().ok_or(DeskError::Forbidden(capability))
+    }
+}
+
+impl Desk {
+    pub(super) fn initialise(
+        &self,
+        coordinator: &str,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> DeskResult<Login> {
+        let key = DataKey::generate()?;
+        let mut w = self.store.write()?;
+        w.put(SETTINGS, &"settings".to_string(), &Settings::default())?;
+        let check = vault::seal(&key, key_check_context(), KEY_CHECK_PLAINTEXT)?;
+        w.put(SEALED_META, &KEY_CHECK.to_string(), &check)?;
+        super::seed::write_defaults(&mut w)?;
+        let login = Login {
+            user: coordinator.to_string(),
+            role: Role::Coordinator,
+            key: Some(key),
+        };
+        staff::put_account(&mut w, &login, coordinator, Role::Coordinator, passphrase, kdf)?;
+        super::audit::record(&mut w, coordinator, AuditAction::Init, None, "")?;
+        w.commit()?;
+        Ok(login)
+    }
+
+    /// Checks the passphrase (about half a second of Argon2id by design) and
+    /// returns the logged-in staff member. Failed attempts are audited.
+    pub fn login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
+        let result = self.try_login(user, passphrase);
+        let (action, shown_user) = match &result {
+            Ok(_) => (AuditAction::Login, user),
+            Err(DeskError::WrongCredentials | DeskError::Deactivated) => {
+                (AuditAction::LoginFailed, user)
+            }
+            Err(_) => return result,
+        };
+        let mut w = self.store.write()?;
+        let shown: String = shown_user.chars().take(staff::MAX_USER_CHARS).collect();
+        super::audit::record(&mut w, &shown, action, None, "")?;
+        w.commit()?;
+        result
+    }
+
+    fn try_login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
+        let r = self.store.read()?;
+        let Some(record) = r.get(STAFF, &user.to_string())? else {
+            // Spend the same time as a real check, so names cannot be probed by timing.
+            let _ = vault::check_verifier(staff::DUMMY_VERIFIER, passphrase);
+            return Err(DeskError::WrongCredentials);
+        };
+        if !record.active {
+            return Err(DeskError::Deactivated);
+        }
+        let key = if record.role.holds_key() {
+            let slot: KeySlot = r
+                .get(KEY_SLOTS, &user.to_string())?
+                .ok_or(DeskError::WrongCredentials)?;
+            let key = slot.unwrap_key(passphrase, user)?;
+            let check = r
+                .get(SEALED_META, &KEY_CHECK.to_string())?
+                .ok_or(DeskError::ForeignKey)?;
+            let opened = vault::open(&key, key_check_context(), &check)
+                .map_err(|_| DeskError::ForeignKey)?;
+            if opened.as_slice() != KEY_CHECK_PLAINTEXT {
+                return Err(DeskError::ForeignKey);
+            }
+            Some(key)
+        } else {
+            let verifier = record.verifier.as_deref().ok_or(DeskError::WrongCredentials)?;
+            vault::check_verifier(verifier, passphrase)?;
+            None
+        };
+        Ok(Login {
+            user: user.to_string(),
+            role: record.role,
+            key,
+        })
+    }
+}
+
+pub(super) fn staff_record(role: Role, verifier: Option<String>) -> StaffRecord {
+    StaffRecord {
+        role,
+        verifier,
+        created: Timestamp::now(),
+        active: true,
+    }
+}
+
+pub(super) fn write_slot(
+    w: &mut Writer,
+    key: &DataKey,
+    user: &str,
+    passphrase: &Passphrase,
+    kdf: KdfParams,
+) -> DeskResult<()> {
+    let slot = KeySlot::wrap(key, passphrase, user, kdf)?;
+    w.put(KEY_SLOTS, &user.to_string(), &slot)?;
+    Ok(())
+}

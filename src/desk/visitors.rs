@@ -1,0 +1,339 @@
+//! Registering, reading, changing and erasing visitors. Personal data is
+//! sealed under the data key with the visitor number as associated data.
+
+use jiff::civil::Date;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use super::login::Login;
+use super::personal::PersonalData;
+use super::roles::Capability;
+use super::{Desk, DeskError, DeskResult};
+use crate::store::codec;
+use crate::store::records::{
+    AuditAction, SessionId, VisitorMeta, VisitorNo, VisitorStatus, day_key,
+};
+use crate::store::tables::{CHECKINS_BY_VISITOR, PERSONAL, SESSIONS, VISITORS, VISITORS_BY_DAY};
+use crate::store::{Read, Writer};
+use crate::vault::{self, DataKey, SealContext, Sealed};
+
+fn context(no: VisitorNo) -> SealContext<'static> {
+    SealContext {
+        table: PERSONAL.name,
+        record: u64::from(no),
+        format: codec::FORMAT_VERSION,
+    }
+}
+
+pub(super) fn seal_personal(key: &DataKey, no: VisitorNo, data: &PersonalData) -> DeskResult<Sealed> {
+    let plain = Zeroizing::new(codec::encode(data).map_err(|_| DeskError::invalid("visitor", "cannot be encoded"))?);
+    Ok(vault::seal(key, context(no), &plain)?)
+}
+
+pub(super) fn open_personal(key: &DataKey, no: VisitorNo, sealed: &Sealed) -> DeskResult<PersonalData> {
+    let plain = vault::open(key, context(no), sealed)?;
+    codec::decode(&plain).map_err(|e| {
+        crate::store::StoreError::damaged_record(PERSONAL.name, e).into()
+    })
+}
+
+/// Reads and opens one visitor's personal data.
+pub(super) fn personal_in(r: &impl Read, key: &DataKey, no: VisitorNo) -> DeskResult<(VisitorMeta, PersonalData)> {
+    let meta = r.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    if meta.status == VisitorStatus::Erased {
+        return Err(DeskError::Erased(no));
+    }
+    let sealed = r.get(PERSONAL, &no)?.ok_or_else(|| {
+        crate::store::StoreError::Damaged(format!("personal data of visitor {no} is missing"))
+    })?;
+    Ok((meta, open_personal(key, no, &sealed)?))
+}
+
+/// One line of a visitor list: enough to find and tell people apart.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct VisitorSummary {
+    pub number: VisitorNo,
+    pub name: String,
+    pub name_latin: String,
+    pub birth_year: Option<i16>,
+    pub phone: String,
+    #[zeroize(skip)]
+    pub status: VisitorStatus,
+}
+
+impl std::fmt::Debug for VisitorSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "VisitorSummary({})", super::format_visitor_no(self.number))
+    }
+}
+
+/// Everything shown on the visitor card.
+#[derive(Debug, Clone)]
+pub struct VisitorCard {
+    pub number: VisitorNo,
+    pub meta: VisitorMeta,
+    pub data: PersonalData,
+    /// Other members of the household.
+    pub household: Vec<VisitorNo>,
+    /// Sessions attended, newest first: (session, date, offering or title).
+    pub history: Vec<(SessionId, Date, String)>,
+}
+
+fn status_for(complete: bool) -> VisitorStatus {
+    if complete {
+        VisitorStatus::Complete
+    } else {
+        VisitorStatus::Incomplete
+    }
+}
+
+fn household_members(r: &impl Read, household: VisitorNo) -> DeskResult<Vec<VisitorNo>> {
+    let mut out = Vec::new();
+    r.scan(VISITORS, .., false, |no, meta| {
+        if meta.household == Some(household) && meta.status != VisitorStatus::Erased {
+            out.push(no);
+        }
+        Ok(true)
+    })?;
+    Ok(out)
+}
+
+impl Desk {
+    /// Registers a visitor in one durable commit and returns the new number.
+    /// `complete` is false for a short intake (consent and name only).
+    /// `household_with` joins the household of an already registered visitor.
+    pub fn register_visitor(
+        &self,
+        by: &Login,
+        data: &PersonalData,
+        complete: bool,
+        household_with: Option<VisitorNo>,
+    ) -> DeskResult<VisitorNo> {
+        let key = by.key(Capability::WritePersonal)?;
+        data.validate()?;
+        let mut w = self.store.write()?;
+        let no = register_in(&mut w, key, data, complete, self.today())?;
+        if let Some(other) = household_with {
+            join_household(&mut w, no, other)?;
+        }
+        super::audit::record(&mut w, by.user(), AuditAction::Register, Some(no), "")?;
+        w.commit()?;
+        Ok(no)
+    }
+
+    /// Replaces a visitor's personal data (the intake form used for editing).
+    pub fn update_visitor(
+        &self,
+        by: &Login,
+        no: VisitorNo,
+        data: &PersonalData,
+        complete: bool,
+    ) -> DeskResult<()> {
+        let key = by.key(Capability::WritePersonal)?;
+        data.validate()?;
+        let mut w = self.store.write()?;
+        let (mut meta, old) = personal_in(&w, key, no)?;
+        super::stats::update(&mut w, day_key(meta.created), Some(&old), data)?;
+        w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
+        meta.status = status_for(complete);
+        w.put(VISITORS, &no, &meta)?;
+        super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "")?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Opens the visitor card. Every call is audited as a view.
+    pub fn visitor_card(&self, by: &Login, no: VisitorNo) -> DeskResult<VisitorCard> {
+        let key = by.key(Capability::ReadPersonal)?;
+        let r = self.store.read()?;
+        let (meta, data) = personal_in(&r, key, no)?;
+        let household = match meta.household {
+            Some(h) => household_members(&r, h)?.into_iter().filter(|&n| n != no).collect(),
+            None => Vec::new(),
+        };
+        let mut history = Vec::new();
+        for (_, sid) in r.index_keys(CHECKINS_BY_VISITOR, (no, 0)..=(no, SessionId::MAX))? {
+            if let Some(s) = r.get(SESSIONS, &sid)? {
+                let view = super::sessions::view_in(&r, sid, s)?;
+                history.push((sid, view.record.date, view.title().to_string()));
+            }
+        }
+        history.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        drop(r);
+        self.audit(by, AuditAction::View, Some(no))?;
+        Ok(VisitorCard {
+            number: no,
+            meta,
+            data,
+            household,
+            history,
+        })
+    }
+
+    /// Plaintext facts about a visitor number; no key needed (volunteers
+    /// check in by number).
+    pub fn visitor_meta(&self, no: VisitorNo) -> DeskResult<VisitorMeta> {
+        self.store
+            .read()?
+            .get(VISITORS, &no)?
+            .ok_or(DeskError::NoSuchVisitor(no))
+    }
+
+    /// Opens every visitor's personal data: for the search index at unlock
+    /// and for the CLI. Erased visitors are skipped.
+    pub fn visitor_summaries(&self, by: &Login) -> DeskResult<Vec<VisitorSummary>> {
+        let key = by.key(Capability::ReadPersonal)?;
+        let r = self.store.read()?;
+        let mut out = Vec::new();
+        let mut failure = None;
+        r.scan(PERSONAL, .., false, |no, sealed| {
+            match open_personal(key, no, &sealed) {
+                Ok(data) => {
+                    out.push(VisitorSummary {
+                        number: no,
+                        name: data.name.clone(),
+                        name_latin: data.name_latin.clone(),
+                        birth_year: data.birth_year(),
+                        phone: data.phone_text().to_string(),
+                        status: VisitorStatus::Complete,
+                    });
+                    Ok(true)
+                }
+                Err(e) => {
+                    failure = Some(e);
+                    Ok(false)
+                }
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        for s in &mut out {
+            if let Some(meta) = r.get(VISITORS, &s.number)? {
+                s.status = meta.status;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Short intakes still to be completed, oldest first: (number, created).
+    pub fn incomplete_intakes(&self) -> DeskResult<Vec<(VisitorNo, Date)>> {
+        let mut out = Vec::new();
+        self.store.read()?.scan(VISITORS, .., false, |no, meta| {
+            if meta.status == VisitorStatus::Incomplete {
+                out.push((no, meta.created));
+            }
+            Ok(true)
+        })?;
+        out.sort_by_key(|&(no, created)| (created, no));
+        Ok(out)
+    }
+
+    /// Puts `no` into the household of `other`.
+    pub fn link_household(&self, by: &Login, no: VisitorNo, other: VisitorNo) -> DeskResult<()> {
+        by.require(Capability::WritePersonal)?;
+        if no == other {
+            return Err(DeskError::invalid("household", "a visitor cannot join themself"));
+        }
+        let mut w = self.store.write()?;
+        join_household(&mut w, no, other)?;
+        super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "household")?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Takes `no` out of their household.
+    pub fn leave_household(&self, by: &Login, no: VisitorNo) -> DeskResult<()> {
+        by.require(Capability::WritePersonal)?;
+        let mut w = self.store.write()?;
+        let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+        let Some(household) = meta.household.take() else {
+            return Ok(());
+        };
+        w.put(VISITORS, &no, &meta)?;
+        let rest = household_members(&w, household)?;
+        if let [alone] = rest[..] {
+            // A household of one is no household.
+            if let Some(mut m) = w.get(VISITORS, &alone)? {
+                m.household = None;
+                w.put(VISITORS, &alone, &m)?;
+            }
+        }
+        super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "household")?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// All members of the visitor's household, the visitor included, in
+    /// number order; just the visitor when there is no household.
+    pub fn household(&self, no: VisitorNo) -> DeskResult<Vec<VisitorNo>> {
+        let r = self.store.read()?;
+        let meta = r.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+        match meta.household {
+            Some(h) => household_members(&r, h),
+            None => Ok(vec![no]),
+        }
+    }
+
+    /// Erases a visitor's personal data (GDPR Art. 17). The number, the
+    /// dates and past attendance stay as anonymous counts.
+    pub fn erase_visitor(&self, by: &Login, no: VisitorNo) -> DeskResult<()> {
+        by.require(Capability::Erase)?;
+        let mut w = self.store.write()?;
+        let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+        if meta.status == VisitorStatus::Erased {
+            return Err(DeskError::Erased(no));
+        }
+        w.remove(PERSONAL, &no)?;
+        meta.status = VisitorStatus::Erased;
+        meta.household = None;
+        w.put(VISITORS, &no, &meta)?;
+        super::audit::record(&mut w, by.user(), AuditAction::Erase, Some(no), "")?;
+        w.commit()?;
+        Ok(())
+    }
+
+    pub(super) fn audit(&self, by: &Login, action: AuditAction, no: Option<VisitorNo>) -> DeskResult<()> {
+        let mut w = self.store.write()?;
+        super::audit::record(&mut w, by.user(), action, no, "")?;
+        w.commit()?;
+        Ok(())
+    }
+}
+
+/// Registers inside the caller's transaction (also used by the import).
+pub(super) fn register_in(
+    w: &mut Writer,
+    key: &DataKey,
+    data: &PersonalData,
+    complete: bool,
+    today: Date,
+) -> DeskResult<VisitorNo> {
+    let no = w.last(VISITORS)?.map_or(1, |(k, _)| k + 1);
+    let meta = VisitorMeta {
+        created: today,
+        last_seen: today,
+        status: status_for(complete),
+        household: None,
+    };
+    w.put(VISITORS, &no, &meta)?;
+    w.index_insert(VISITORS_BY_DAY, &(day_key(today), no))?;
+    w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
+    super::stats::update(w, day_key(today), None, data)?;
+    Ok(no)
+}
+
+fn join_household(w: &mut Writer, no: VisitorNo, other: VisitorNo) -> DeskResult<()> {
+    let mut other_meta = w.get(VISITORS, &other)?.ok_or(DeskError::NoSuchVisitor(other))?;
+    let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    if other_meta.status == VisitorStatus::Erased {
+        return Err(DeskError::Erased(other));
+    }
+    let household = other_meta.household.unwrap_or(other);
+    if other_meta.household.is_none() {
+        other_meta.household = Some(household);
+        w.put(VISITORS, &other, &other_meta)?;
+    }
+    meta.household = Some(household);
+    w.put(VISITORS, &no, &meta)?;
+    Ok(())
+}

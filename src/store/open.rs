@@ -1,0 +1,256 @@
+//! Creating and opening the file, with the checks that keep redb away from
+//! files that are not ours (redb can damage a foreign file it is asked to
+//! open, redb issue #913).
+
+use std::fs::{File, OpenOptions};
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use redb::{Database, DatabaseError, ReadableDatabase};
+
+use super::records::Marker;
+use super::tables::*;
+use super::txn::{Reader, Writer};
+use super::StoreError;
+
+/// The schema this program writes. Older files are migrated at open; newer
+/// ones are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+const FORMAT_NAME: &str = "mila-desk";
+/// The first bytes of every redb file.
+const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
+/// Enough for hot pages of a large file while staying inside the memory budget.
+const CACHE_BYTES: usize = 32 * 1024 * 1024;
+
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+    marker: Marker,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+fn builder() -> redb::Builder {
+    let mut builder = redb::Builder::new();
+    builder.set_cache_size(CACHE_BYTES);
+    builder
+}
+
+/// Refuses a path that is missing, empty or not a redb file, reading only.
+fn check_header(path: &Path) -> Result<(), StoreError> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if file.metadata()?.is_dir() {
+        return Err(StoreError::Foreign(path.to_path_buf()));
+    }
+    let mut head = [0u8; REDB_MAGIC.len()];
+    match file.read_exact(&mut head) {
+        Ok(()) if head == REDB_MAGIC => Ok(()),
+        Ok(()) => Err(StoreError::Foreign(path.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Err(StoreError::Foreign(path.to_path_buf()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// redb reports a header it cannot parse as InvalidData; past our magic check
+/// that means damage, not a foreign file.
+fn open_error(path: &Path, err: DatabaseError) -> StoreError {
+    match StoreError::from(err) {
+        StoreError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            StoreError::Damaged(format!("unreadable header in {}", path.display()))
+        }
+        other => other,
+    }
+}
+
+fn read_marker(path: &Path, reader: &Reader) -> Result<Marker, StoreError> {
+    use super::txn::Read;
+    let marker = match reader.get(META, &"marker".to_string()) {
+        Ok(Some(m)) => m,
+        // Another program's redb file: its tables are not ours to judge.
+        Ok(None) | Err(StoreError::Damaged(_)) => {
+            return Err(StoreError::Foreign(path.to_path_buf()));
+        }
+        Err(e) => return Err(e),
+    };
+    if marker.format != FORMAT_NAME {
+        return Err(StoreError::Foreign(path.to_path_buf()));
+    }
+    if marker.schema > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found: marker.schema,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(marker)
+}
+
+impl Store {
+    /// Creates a new database file; refuses to touch an existing one.
+    pub fn create(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let file = match OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::Exists(path.to_path_buf()));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let result = Self::initialise(path, file);
+        if result.is_err() {
+            // The file is new and ours: a half-made database must not be
+            // mistaken for a real one at the next start.
+            let _ = std::fs::remove_file(path);
+        }
+        result
+    }
+
+    fn initialise(path: &Path, file: File) -> Result<Self, StoreError> {
+        let backend = redb::backends::FileBackend::new(file)?;
+        let db = builder().create_with_backend(backend)?;
+        let mut database_id = [0u8; 16];
+        getrandom::fill(&mut database_id)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let marker = Marker {
+            format: FORMAT_NAME.into(),
+            schema: SCHEMA_VERSION,
+            database_id,
+            created: Timestamp::now(),
+        };
+        let store = Self {
+            db,
+            path: path.to_path_buf(),
+            marker: marker.clone(),
+        };
+        let mut w = store.write()?;
+        create_tables(&w)?;
+        w.put(META, &"marker".to_string(), &marker)?;
+        w.commit()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database of ours. A foreign, damaged, newer or busy
+    /// file is refused with its own error, and left as it was.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        check_header(path)?;
+        // Look before writing: a read-only open never modifies the file, so
+        // the marker is checked before redb may repair or rewrite anything.
+        match builder().open_read_only(path) {
+            Ok(ro) => {
+                let reader = Reader {
+                    txn: ro.begin_read()?,
+                };
+                read_marker(path, &reader)?;
+            }
+            // Not shut down cleanly (a crash, a kill): only a writable open
+            // can repair it, so the marker is checked right after.
+            Err(DatabaseError::RepairAborted) => {}
+            Err(e) => return Err(open_error(path, e)),
+        }
+        let db = builder().open(path).map_err(|e| open_error(path, e))?;
+        let reader = Reader {
+            txn: db.begin_read()?,
+        };
+        let marker = read_marker(path, &reader)?;
+        drop(reader);
+        let mut store = Self {
+            db,
+            path: path.to_path_buf(),
+            marker,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Brings an older schema up to [`SCHEMA_VERSION`] in one transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        if self.marker.schema == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let mut w = self.write()?;
+        // Schema 1 is the first; later versions add their steps here.
+        create_tables(&w)?;
+        self.marker.schema = SCHEMA_VERSION;
+        w.put(META, &"marker".to_string(), &self.marker)?;
+        w.commit()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn database_id(&self) -> [u8; 16] {
+        self.marker.database_id
+    }
+
+    pub fn read(&self) -> Result<Reader, StoreError> {
+        Ok(Reader {
+            txn: self.db.begin_read()?,
+        })
+    }
+
+    pub fn write(&self) -> Result<Writer, StoreError> {
+        Ok(Writer {
+            txn: self.db.begin_write()?,
+        })
+    }
+
+    /// redb's own check of every page checksum and tree.
+    pub fn check_integrity(&mut self) -> Result<bool, StoreError> {
+        Ok(self.db.check_integrity()?)
+    }
+
+    /// Rewrites the file so freed pages are released.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
+        while self.db.compact()? {}
+        Ok(())
+    }
+}
+
+/// Every table exists from the start, so readers never meet a missing one.
+fn create_tables(w: &Writer) -> Result<(), StoreError> {
+    macro_rules! open_all {
+        ($($t:expr),* $(,)?) => {$( { w.txn.open_table($t.def())?; } )*};
+    }
+    open_all!(
+        META,
+        SETTINGS,
+        STAFF,
+        KEY_SLOTS,
+        SEALED_META,
+        VISITORS,
+        VISITORS_BY_DAY,
+        PERSONAL,
+        OFFERINGS,
+        SESSIONS,
+        SESSIONS_BY_DAY,
+        CHECKINS,
+        CHECKINS_BY_VISITOR,
+        TALLIES,
+        REFERENCE,
+        AUDIT,
+        AUDIT_BY_VISITOR,
+        DAY_STATS,
+        DAY_NOTES,
+    );
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Every table of the file, with its key and value types. Values are codec
+//! bytes; index tables have no value.
+
+use std::marker::PhantomData;
+
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::records::*;
+use crate::vault::{KeySlot, Sealed};
+
+/// Key types that redb hands back as owned values (integers, tuples, String).
+pub trait OwnedKey: redb::Key + for<'a> redb::Value<SelfType<'a> = Self> + 'static {}
+impl<K> OwnedKey for K where K: redb::Key + for<'a> redb::Value<SelfType<'a> = Self> + 'static {}
+
+/// A table whose values are records of type `V`, stored as codec bytes.
+pub struct Table<K, V> {
+    pub name: &'static str,
+    _types: PhantomData<fn() -> (K, V)>,
+}
+
+impl<K, V> Clone for Table<K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K, V> Copy for Table<K, V> {}
+
+impl<K: OwnedKey, V: Serialize + DeserializeOwned> Table<K, V> {
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            _types: PhantomData,
+        }
+    }
+
+    pub(super) fn def(self) -> redb::TableDefinition<'static, K, &'static [u8]> {
+        redb::TableDefinition::new(self.name)
+    }
+}
+
+/// A table of keys only, to find records by a second order.
+pub struct Index<K> {
+    pub name: &'static str,
+    _types: PhantomData<fn() -> K>,
+}
+
+impl<K> Clone for Index<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K> Copy for Index<K> {}
+
+impl<K: OwnedKey> Index<K> {
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            _types: PhantomData,
+        }
+    }
+
+    pub(super) fn def(self) -> redb::TableDefinition<'static, K, ()> {
+        redb::TableDefinition::new(self.name)
+    }
+}
+
+/// One entry, `marker`: what makes a redb file a MiLA Desk database.
+pub const META: Table<String, Marker> = Table::new("meta");
+pub const SETTINGS: Table<String, Settings> = Table::new("settings");
+pub const STAFF: Table<String, StaffRecord> = Table::new("staff");
+pub const KEY_SLOTS: Table<String, KeySlot> = Table::new("key_slots");
+/// `key_check`: a known value sealed with the data key, so an unwrapped key
+/// can be proven to belong to this database.
+pub const SEALED_META: Table<String, Sealed> = Table::new("sealed_meta");
+pub const VISITORS: Table<VisitorNo, VisitorMeta> = Table::new("visitors");
+/// (created day, number): new registrations of a day without a scan.
+pub const VISITORS_BY_DAY: Index<(u32, VisitorNo)> = Index::new("visitors_by_day");
+pub const PERSONAL: Table<VisitorNo, Sealed> = Table::new("personal");
+pub const OFFERINGS: Table<OfferingId, Offering> = Table::new("offerings");
+pub const SESSIONS: Table<SessionId, SessionRecord> = Table::new("sessions");
+pub const SESSIONS_BY_DAY: Index<(u32, SessionId)> = Index::new("sessions_by_day");
+/// (session, visitor): one check-in per visitor and session, by construction.
+pub const CHECKINS: Table<(SessionId, VisitorNo), CheckInRecord> = Table::new("checkins");
+pub const CHECKINS_BY_VISITOR: Index<(VisitorNo, SessionId)> = Index::new("checkins_by_visitor");
+/// (session, tally category) → heads counted.
+pub const TALLIES: Table<(SessionId, RefId), u32> = Table::new("tallies");
+pub const REFERENCE: Table<(u8, RefId), RefEntry> = Table::new("reference");
+pub const AUDIT: Table<u64, AuditEntry> = Table::new("audit");
+pub const AUDIT_BY_VISITOR: Index<(VisitorNo, u64)> = Index::new("audit_by_visitor");
+/// (day, kind, id) → count; see [`StatKind`].
+pub const DAY_STATS: Table<(u32, u8, u32), u32> = Table::new("day_stats");
+pub const DAY_NOTES: Table<u32, String> = Table::new("day_notes");

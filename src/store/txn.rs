@@ -1,0 +1,274 @@
+//! Read and write transactions over the typed tables.
+
+use std::ops::RangeBounds;
+
+use redb::{ReadableTable, ReadableTableMetadata, TableError};
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::codec;
+use super::tables::{Index, OwnedKey, Table};
+use super::StoreError;
+
+/// A consistent snapshot of the database.
+pub struct Reader {
+    pub(super) txn: redb::ReadTransaction,
+}
+
+/// One atomic, durable change: nothing is visible or kept until `commit`.
+pub struct Writer {
+    pub(super) txn: redb::WriteTransaction,
+}
+
+fn decode_value<V: DeserializeOwned>(table: &str, bytes: &[u8]) -> Result<V, StoreError> {
+    codec::decode(bytes).map_err(|e| StoreError::damaged_record(table, e))
+}
+
+fn get_in<K: OwnedKey, V: DeserializeOwned>(
+    table: &impl ReadableTable<K, &'static [u8]>,
+    name: &str,
+    key: &K,
+) -> Result<Option<V>, StoreError> {
+    match table.get(key)? {
+        Some(guard) => Ok(Some(decode_value(name, guard.value())?)),
+        None => Ok(None),
+    }
+}
+
+fn scan_in<K: OwnedKey, V: DeserializeOwned>(
+    table: &impl ReadableTable<K, &'static [u8]>,
+    name: &str,
+    range: impl RangeBounds<K>,
+    reverse: bool,
+    mut visit: impl FnMut(K, V) -> Result<bool, StoreError>,
+) -> Result<(), StoreError> {
+    let iter = table.range::<K>(range)?;
+    let mut step = |item: Result<(redb::AccessGuard<'_, K>, redb::AccessGuard<'_, &[u8]>), redb::StorageError>| -> Result<bool, StoreError> {
+        let (k, v) = item?;
+        visit(k.value(), decode_value(name, v.value())?)
+    };
+    if reverse {
+        for item in iter.rev() {
+            if !step(item)? {
+                break;
+            }
+        }
+    } else {
+        for item in iter {
+            if !step(item)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn keys_in<K: OwnedKey>(
+    table: &impl ReadableTable<K, ()>,
+    range: impl RangeBounds<K>,
+) -> Result<Vec<K>, StoreError> {
+    let mut out = Vec::new();
+    for item in table.range::<K>(range)? {
+        out.push(item?.0.value());
+    }
+    Ok(out)
+}
+
+/// Reading, the same in a snapshot and inside a write.
+pub trait Read {
+    fn get<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        key: &K,
+    ) -> Result<Option<V>, StoreError>;
+
+    /// Visits entries in key order (or reversed) until `visit` returns false.
+    fn scan<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        reverse: bool,
+        visit: impl FnMut(K, V) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError>;
+
+    fn index_keys<K: OwnedKey>(
+        &self,
+        index: Index<K>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError>;
+
+    fn count<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+    ) -> Result<u64, StoreError>;
+
+    /// All entries of a range, in key order.
+    fn range<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<(K, V)>, StoreError> {
+        let mut out = Vec::new();
+        self.scan(table, range, false, |k, v| {
+            out.push((k, v));
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    /// The entry with the greatest key.
+    fn last<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+    ) -> Result<Option<(K, V)>, StoreError> {
+        let mut out = None;
+        self.scan(table, .., true, |k, v| {
+            out = Some((k, v));
+            Ok(false)
+        })?;
+        Ok(out)
+    }
+}
+
+impl Reader {
+    /// A table that a migration has not created yet reads as empty.
+    fn open<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+    ) -> Result<Option<redb::ReadOnlyTable<K, &'static [u8]>>, StoreError> {
+        match self.txn.open_table(table.def()) {
+            Ok(t) => Ok(Some(t)),
+            Err(TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl Read for Reader {
+    fn get<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        key: &K,
+    ) -> Result<Option<V>, StoreError> {
+        match self.open(table)? {
+            Some(t) => get_in(&t, table.name, key),
+            None => Ok(None),
+        }
+    }
+
+    fn scan<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        reverse: bool,
+        visit: impl FnMut(K, V) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        match self.open(table)? {
+            Some(t) => scan_in(&t, table.name, range, reverse, visit),
+            None => Ok(()),
+        }
+    }
+
+    fn index_keys<K: OwnedKey>(
+        &self,
+        index: Index<K>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError> {
+        match self.txn.open_table(index.def()) {
+            Ok(t) => keys_in(&t, range),
+            Err(TableError::TableDoesNotExist(_)) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn count<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+    ) -> Result<u64, StoreError> {
+        match self.open(table)? {
+            Some(t) => Ok(t.len()?),
+            None => Ok(0),
+        }
+    }
+}
+
+impl Read for Writer {
+    fn get<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        key: &K,
+    ) -> Result<Option<V>, StoreError> {
+        get_in(&self.txn.open_table(table.def())?, table.name, key)
+    }
+
+    fn scan<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        reverse: bool,
+        visit: impl FnMut(K, V) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        scan_in(
+            &self.txn.open_table(table.def())?,
+            table.name,
+            range,
+            reverse,
+            visit,
+        )
+    }
+
+    fn index_keys<K: OwnedKey>(
+        &self,
+        index: Index<K>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError> {
+        keys_in(&self.txn.open_table(index.def())?, range)
+    }
+
+    fn count<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+    ) -> Result<u64, StoreError> {
+        Ok(self.txn.open_table(table.def())?.len()?)
+    }
+}
+
+impl Writer {
+    pub fn put<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &mut self,
+        table: Table<K, V>,
+        key: &K,
+        value: &V,
+    ) -> Result<(), StoreError> {
+        let bytes = codec::encode(value).map_err(|e| StoreError::damaged_record(table.name, e))?;
+        self.txn
+            .open_table(table.def())?
+            .insert(key, bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Removes an entry; true if there was one.
+    pub fn remove<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &mut self,
+        table: Table<K, V>,
+        key: &K,
+    ) -> Result<bool, StoreError> {
+        Ok(self.txn.open_table(table.def())?.remove(key)?.is_some())
+    }
+
+    pub fn index_insert<K: OwnedKey>(&mut self, index: Index<K>, key: &K) -> Result<(), StoreError> {
+        self.txn.open_table(index.def())?.insert(key, ())?;
+        Ok(())
+    }
+
+    pub fn index_remove<K: OwnedKey>(&mut self, index: Index<K>, key: &K) -> Result<(), StoreError> {
+        self.txn.open_table(index.def())?.remove(key)?;
+        Ok(())
+    }
+
+    /// Makes the change durable: when this returns Ok, it survives a crash or
+    /// power loss (redb's immediate durability: fsync before returning).
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.txn.commit()?;
+        Ok(())
+    }
+}
