@@ -3,6 +3,7 @@
 //! Data flows one way: `ui` → `desk` → `store`/`vault`. See README, *Architecture*.
 
 pub mod desk;
+pub mod panic_guard;
 pub mod paths;
 pub mod report;
 pub mod search;

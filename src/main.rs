@@ -5,6 +5,6 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    cli::install_panic_hook();
+    mila::panic_guard::install();
     cli::run()
 }

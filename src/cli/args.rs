@@ -3,7 +3,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "mila", version, about = "MiLA Desk: the front desk of MiLA (Menschen in Langenhagen)")]
+#[command(
+    name = "mila",
+    version,
+    about = "MiLA Desk: the front desk of MiLA (Menschen in Langenhagen)"
+)]
 pub struct Cli {
     /// Database file [default: the OS data folder, e.g. ~/.local/share/miladesk/mila.redb]
     #[arg(long, global = true, env = "MILA_DB", value_name = "PATH")]

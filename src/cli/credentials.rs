@@ -15,8 +15,12 @@ fn prompt(label: &str) -> Result<Passphrase, Failure> {
 }
 
 fn read_file(path: &std::path::Path) -> Result<Passphrase, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read passphrase file {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure(format!(
+            "cannot read passphrase file {}: {e}",
+            path.display()
+        ))
+    })?;
     let first = text.lines().next().unwrap_or("").to_string();
     Ok(Passphrase::new(first))
 }
@@ -43,12 +47,16 @@ pub fn new_passphrase(env: &str, who: &str) -> Result<Passphrase, Failure> {
         return Ok(Passphrase::new(text));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure(format!("no new passphrase for {who}: set {env} or run in a terminal")));
+        return Err(Failure(format!(
+            "no new passphrase for {who}: set {env} or run in a terminal"
+        )));
     }
     let first = prompt(&format!("New passphrase for {who}: "))?;
     let second = prompt("Repeat it: ")?;
     if first.as_bytes() != second.as_bytes() {
-        return Err(Failure("the two passphrases differ; nothing was changed".into()));
+        return Err(Failure(
+            "the two passphrases differ; nothing was changed".into(),
+        ));
     }
     Ok(first)
 }

@@ -28,28 +28,16 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Panics print a fixed sentence and where, never the payload: a payload
-/// could carry personal data.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "mila: internal error{at}. Nothing was saved beyond the last confirmed change; please report this."
-        );
-    }));
-}
-
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command.clone() {
+    let result = mila::panic_guard::catch(|| match cli.command.clone() {
         None => Err(Failure(
-            "the terminal UI is not available in this build; use a command (see mila --help)".into(),
+            "the terminal UI is not available in this build; use a command (see mila --help)"
+                .into(),
         )),
         Some(command) => dispatch(&cli, command),
-    };
+    })
+    .unwrap_or_else(|caught| Err(Failure(caught.message())));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {

@@ -10,11 +10,19 @@ pub fn import(cli: &Cli, command: ImportCommand) -> CliResult {
         .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?
         .len();
     if size > MAX_IMPORT_BYTES as u64 {
-        return Err(Failure(format!("{} is too large for an import", file.display())));
+        return Err(Failure(format!(
+            "{} is too large for an import",
+            file.display()
+        )));
     }
-    let bytes = std::fs::read(&file).map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure(format!("{} is not UTF-8 text; save it as CSV UTF-8", file.display())))?;
+    let bytes = std::fs::read(&file)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure(format!(
+            "{} is not UTF-8 text; save it as CSV UTF-8",
+            file.display()
+        ))
+    })?;
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
     match desk.import_visitors(&me, &text)? {
@@ -62,5 +70,8 @@ pub fn verify(cli: &Cli) -> CliResult {
     for p in &report.problems {
         println!("problem: {p}");
     }
-    Err(Failure(format!("{} problems found; restore the latest backup", report.problems.len())))
+    Err(Failure(format!(
+        "{} problems found; restore the latest backup",
+        report.problems.len()
+    )))
 }

@@ -19,7 +19,9 @@ pub enum CheckInOutcome {
 }
 
 fn open_session(w: &Writer, by: &Login, id: SessionId) -> DeskResult<SessionRecord> {
-    let record = w.get(SESSIONS, &id)?.ok_or(DeskError::NotFound("session"))?;
+    let record = w
+        .get(SESSIONS, &id)?
+        .ok_or(DeskError::NotFound("session"))?;
     super::sessions::writable(by, &record)?;
     Ok(record)
 }
@@ -54,7 +56,12 @@ fn check_in_one(
 impl Desk {
     /// Checks one visitor in: one durable commit. Idempotent: the same
     /// visitor twice in one session counts once.
-    pub fn check_in(&self, by: &Login, session: SessionId, no: VisitorNo) -> DeskResult<CheckInOutcome> {
+    pub fn check_in(
+        &self,
+        by: &Login,
+        session: SessionId,
+        no: VisitorNo,
+    ) -> DeskResult<CheckInOutcome> {
         Ok(self.check_in_many(by, session, &[no])?[0])
     }
 
@@ -113,7 +120,13 @@ impl Desk {
 
     /// Adds `delta` heads (negative to remove) in one category; never below
     /// zero. One durable commit; returns the new count.
-    pub fn tally(&self, by: &Login, session: SessionId, category: RefId, delta: i32) -> DeskResult<u32> {
+    pub fn tally(
+        &self,
+        by: &Login,
+        session: SessionId,
+        category: RefId,
+        delta: i32,
+    ) -> DeskResult<u32> {
         by.require(Capability::Tally)?;
         let mut w = self.store.write()?;
         open_session(&w, by, session)?;

@@ -60,7 +60,11 @@ impl AuditFilter {
 
 impl Desk {
     /// Audit entries, newest first.
-    pub fn audit_entries(&self, by: &Login, filter: &AuditFilter) -> DeskResult<Vec<(u64, AuditEntry)>> {
+    pub fn audit_entries(
+        &self,
+        by: &Login,
+        filter: &AuditFilter,
+    ) -> DeskResult<Vec<(u64, AuditEntry)>> {
         by.require(Capability::ViewAudit)?;
         self.audit_entries_unchecked(filter)
     }

@@ -71,7 +71,13 @@ impl Lookup {
         self.by_label
             .get(&label.trim().to_lowercase())
             .copied()
-            .ok_or_else(|| format!("'{}' is not in the reference list {}", label.trim(), self.list.as_str()))
+            .ok_or_else(|| {
+                format!(
+                    "'{}' is not in the reference list {}",
+                    label.trim(),
+                    self.list.as_str()
+                )
+            })
     }
 
     fn many(&self, cell: &str) -> Result<Answer<Vec<RefId>>, String> {
@@ -86,7 +92,10 @@ impl Lookup {
     }
 }
 
-fn opt<T: zeroize::Zeroize>(cell: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Result<Answer<T>, String> {
+fn opt<T: zeroize::Zeroize>(
+    cell: &str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Answer<T>, String> {
     if cell.trim().is_empty() {
         Ok(Answer::Empty)
     } else {
@@ -138,7 +147,11 @@ impl Desk {
     /// Imports visitors from CSV text (header row; `;` or `,`; UTF-8 with or
     /// without BOM). Any bad row: every problem is returned with its line
     /// number and nothing is written. Otherwise one durable commit.
-    pub fn import_visitors(&self, by: &Login, text: &str) -> DeskResult<Result<ImportReport, Vec<ImportError>>> {
+    pub fn import_visitors(
+        &self,
+        by: &Login,
+        text: &str,
+    ) -> DeskResult<Result<ImportReport, Vec<ImportError>>> {
         let key = by.key(Capability::Import)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
@@ -147,7 +160,12 @@ impl Desk {
             .from_reader(text.as_bytes());
         let header: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-            Err(e) => return Ok(Err(vec![ImportError { line: 1, message: format!("header: {e}") }])),
+            Err(e) => {
+                return Ok(Err(vec![ImportError {
+                    line: 1,
+                    message: format!("header: {e}"),
+                }]));
+            }
         };
         let mut errors = Vec::new();
         for column in &header {
@@ -159,7 +177,10 @@ impl Desk {
             }
         }
         if !header.iter().any(|c| c == "name" || c == "name_latin") {
-            errors.push(ImportError { line: 1, message: "a column 'name' or 'name_latin' is required".into() });
+            errors.push(ImportError {
+                line: 1,
+                message: "a column 'name' or 'name_latin' is required".into(),
+            });
         }
         if !errors.is_empty() {
             return Ok(Err(errors));
@@ -187,12 +208,19 @@ impl Desk {
                 Ok(r) => r,
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
-                    errors.push(ImportError { line, message: e.to_string() });
+                    errors.push(ImportError {
+                        line,
+                        message: e.to_string(),
+                    });
                     continue;
                 }
             };
             let line = record.position().map_or(0, |p| p.line());
-            let cells: HashMap<&str, &str> = header.iter().map(String::as_str).zip(record.iter()).collect();
+            let cells: HashMap<&str, &str> = header
+                .iter()
+                .map(String::as_str)
+                .zip(record.iter())
+                .collect();
             match parse_row(&cells, &lookups, &consent) {
                 Ok(data) => rows.push(data),
                 Err(message) => errors.push(ImportError { line, message }),
@@ -202,7 +230,10 @@ impl Desk {
             return Ok(Err(errors));
         }
         if rows.is_empty() {
-            return Ok(Err(vec![ImportError { line: 2, message: "the file has no visitors".into() }]));
+            return Ok(Err(vec![ImportError {
+                line: 2,
+                message: "the file has no visitors".into(),
+            }]));
         }
         let mut w = self.store.write()?;
         let mut numbers = Vec::with_capacity(rows.len());

@@ -88,7 +88,14 @@ impl Desk {
             role: Role::Coordinator,
             key: Some(key),
         };
-        staff::put_account(&mut w, &login, coordinator, Role::Coordinator, passphrase, kdf)?;
+        staff::put_account(
+            &mut w,
+            &login,
+            coordinator,
+            Role::Coordinator,
+            passphrase,
+            kdf,
+        )?;
         super::audit::record(&mut w, coordinator, AuditAction::Init, None, "")?;
         w.commit()?;
         Ok(login)
@@ -137,7 +144,10 @@ impl Desk {
             }
             Some(key)
         } else {
-            let verifier = record.verifier.as_deref().ok_or(DeskError::WrongCredentials)?;
+            let verifier = record
+                .verifier
+                .as_deref()
+                .ok_or(DeskError::WrongCredentials)?;
             vault::check_verifier(verifier, passphrase)?;
             None
         };

@@ -58,7 +58,9 @@ pub struct Desk {
 
 impl std::fmt::Debug for Desk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Desk").field("path", &self.store.path()).finish()
+        f.debug_struct("Desk")
+            .field("path", &self.store.path())
+            .finish()
     }
 }
 

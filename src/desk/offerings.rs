@@ -19,24 +19,43 @@ fn validate(offering: &Offering, tally_ids: &[u32]) -> DeskResult<()> {
         ("room", &offering.room),
     ] {
         if text.chars().count() > MAX_OFFERING_TEXT {
-            return Err(DeskError::invalid(field, format!("longer than {MAX_OFFERING_TEXT} characters")));
+            return Err(DeskError::invalid(
+                field,
+                format!("longer than {MAX_OFFERING_TEXT} characters"),
+            ));
         }
     }
     if offering.tally_categories.is_empty() {
-        return Err(DeskError::invalid("tally_categories", "at least one category"));
+        return Err(DeskError::invalid(
+            "tally_categories",
+            "at least one category",
+        ));
     }
-    if let Some(bad) = offering.tally_categories.iter().find(|c| !tally_ids.contains(c)) {
-        return Err(DeskError::invalid("tally_categories", format!("unknown category #{bad}")));
+    if let Some(bad) = offering
+        .tally_categories
+        .iter()
+        .find(|c| !tally_ids.contains(c))
+    {
+        return Err(DeskError::invalid(
+            "tally_categories",
+            format!("unknown category #{bad}"),
+        ));
     }
     if let crate::store::records::Recurrence::Weekly { weekdays, .. } = &offering.recurrence
         && (weekdays.is_empty() || weekdays.iter().any(|d| !(1..=7).contains(d)))
     {
-        return Err(DeskError::invalid("recurrence", "choose at least one weekday"));
+        return Err(DeskError::invalid(
+            "recurrence",
+            "choose at least one weekday",
+        ));
     }
     if let Some((start, end)) = super::recurrence::times(&offering.recurrence)
         && end <= start
     {
-        return Err(DeskError::invalid("recurrence", "the end must be after the start"));
+        return Err(DeskError::invalid(
+            "recurrence",
+            "the end must be after the start",
+        ));
     }
     Ok(())
 }
@@ -70,13 +89,20 @@ impl Desk {
         validate(offering, &tally_ids)?;
         let id = match id {
             Some(id) => {
-                w.get(OFFERINGS, &id)?.ok_or(DeskError::NotFound("offering"))?;
+                w.get(OFFERINGS, &id)?
+                    .ok_or(DeskError::NotFound("offering"))?;
                 id
             }
             None => w.last(OFFERINGS)?.map_or(1, |(k, _)| k + 1),
         };
         w.put(OFFERINGS, &id, offering)?;
-        super::audit::record(&mut w, by.user(), AuditAction::OfferingChanged, None, &format!("offering {id}"))?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::OfferingChanged,
+            None,
+            &format!("offering {id}"),
+        )?;
         w.commit()?;
         Ok(id)
     }
@@ -86,7 +112,9 @@ impl Desk {
     pub fn retire_offering(&self, by: &Login, id: OfferingId) -> DeskResult<bool> {
         by.require(Capability::ManageOfferings)?;
         let mut w = self.store.write()?;
-        let mut offering = w.get(OFFERINGS, &id)?.ok_or(DeskError::NotFound("offering"))?;
+        let mut offering = w
+            .get(OFFERINGS, &id)?
+            .ok_or(DeskError::NotFound("offering"))?;
         let mut used = false;
         w.scan(SESSIONS, ..=SessionId::MAX, false, |_, s| {
             used = s.offering == id;
@@ -98,7 +126,13 @@ impl Desk {
         } else {
             w.remove(OFFERINGS, &id)?;
         }
-        super::audit::record(&mut w, by.user(), AuditAction::OfferingChanged, None, &format!("offering {id}"))?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::OfferingChanged,
+            None,
+            &format!("offering {id}"),
+        )?;
         w.commit()?;
         Ok(used)
     }
@@ -107,10 +141,18 @@ impl Desk {
     pub fn restore_offering(&self, by: &Login, id: OfferingId) -> DeskResult<()> {
         by.require(Capability::ManageOfferings)?;
         let mut w = self.store.write()?;
-        let mut offering = w.get(OFFERINGS, &id)?.ok_or(DeskError::NotFound("offering"))?;
+        let mut offering = w
+            .get(OFFERINGS, &id)?
+            .ok_or(DeskError::NotFound("offering"))?;
         offering.archived = false;
         w.put(OFFERINGS, &id, &offering)?;
-        super::audit::record(&mut w, by.user(), AuditAction::OfferingChanged, None, &format!("offering {id}"))?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::OfferingChanged,
+            None,
+            &format!("offering {id}"),
+        )?;
         w.commit()?;
         Ok(())
     }

@@ -229,7 +229,10 @@ impl PersonalData {
             ("notes", self.notes.as_str(), MAX_NOTES_CHARS),
         ] {
             if text.chars().count() > max {
-                return Err(DeskError::invalid(field, format!("longer than {max} characters")));
+                return Err(DeskError::invalid(
+                    field,
+                    format!("longer than {max} characters"),
+                ));
             }
         }
         Ok(())
@@ -270,10 +273,27 @@ mod tests {
 
     #[test]
     fn birth_dates_in_the_accepted_forms() {
-        assert_eq!(BirthDate::parse("07.03.1990").map(|b| b.display()), Some("07.03.1990".into()));
-        assert_eq!(BirthDate::parse("1990-03-07").map(|b| b.display()), Some("07.03.1990".into()));
-        assert_eq!(BirthDate::parse("1990").map(|b| b.display()), Some("1990".into()));
-        for bad in ["31.02.1990", "90", "1.1.90", "", "abcd", "1990-13-01", "3000"] {
+        assert_eq!(
+            BirthDate::parse("07.03.1990").map(|b| b.display()),
+            Some("07.03.1990".into())
+        );
+        assert_eq!(
+            BirthDate::parse("1990-03-07").map(|b| b.display()),
+            Some("07.03.1990".into())
+        );
+        assert_eq!(
+            BirthDate::parse("1990").map(|b| b.display()),
+            Some("1990".into())
+        );
+        for bad in [
+            "31.02.1990",
+            "90",
+            "1.1.90",
+            "",
+            "abcd",
+            "1990-13-01",
+            "3000",
+        ] {
             assert!(BirthDate::parse(bad).is_none(), "{bad}");
         }
     }

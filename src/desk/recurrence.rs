@@ -106,7 +106,12 @@ mod tests {
         };
         assert_eq!(
             days_in(&last_friday, date(2026, 9, 1), date(2026, 12, 31)),
-            vec![date(2026, 9, 25), date(2026, 10, 30), date(2026, 11, 27), date(2026, 12, 25)]
+            vec![
+                date(2026, 9, 25),
+                date(2026, 10, 30),
+                date(2026, 11, 27),
+                date(2026, 12, 25)
+            ]
         );
         let second_monday = Recurrence::Monthly {
             week: MonthWeek::Nth(2),
@@ -127,7 +132,10 @@ mod tests {
             start: Time::constant(18, 0, 0, 0),
             end: Time::constant(20, 0, 0, 0),
         };
-        assert_eq!(days_in(&once, date(2026, 11, 1), date(2026, 11, 30)), vec![date(2026, 11, 26)]);
+        assert_eq!(
+            days_in(&once, date(2026, 11, 1), date(2026, 11, 30)),
+            vec![date(2026, 11, 26)]
+        );
         assert!(days_in(&Recurrence::AdHoc, date(2026, 1, 1), date(2026, 12, 31)).is_empty());
     }
 }

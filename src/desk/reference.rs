@@ -75,7 +75,13 @@ impl Desk {
             shared,
         };
         w.put(REFERENCE, &(list.code(), id), &entry)?;
-        super::audit::record(&mut w, by.user(), AuditAction::ReferenceChanged, None, list.as_str())?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::ReferenceChanged,
+            None,
+            list.as_str(),
+        )?;
         w.commit()?;
         Ok(id)
     }
@@ -96,7 +102,13 @@ impl Desk {
             .ok_or(DeskError::NotFound("list entry"))?;
         entry.archived = archived;
         w.put(REFERENCE, &(list.code(), id), &entry)?;
-        super::audit::record(&mut w, by.user(), AuditAction::ReferenceChanged, None, list.as_str())?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::ReferenceChanged,
+            None,
+            list.as_str(),
+        )?;
         w.commit()?;
         Ok(())
     }

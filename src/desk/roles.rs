@@ -92,7 +92,11 @@ mod tests {
 
     #[test]
     fn only_coordinators_erase_and_edit_lists() {
-        for cap in [Capability::Erase, Capability::ManageReference, Capability::ManageStaff] {
+        for cap in [
+            Capability::Erase,
+            Capability::ManageReference,
+            Capability::ManageStaff,
+        ] {
             assert!(allows(Role::Coordinator, cap));
             assert!(!allows(Role::Receptionist, cap));
         }

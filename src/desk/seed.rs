@@ -6,9 +6,7 @@
 
 use jiff::civil::Time;
 
-use crate::store::records::{
-    MonthWeek, Offering, Pillar, Recurrence, RefEntry, RefId, RefList,
-};
+use crate::store::records::{MonthWeek, Offering, Pillar, Recurrence, RefEntry, RefId, RefList};
 use crate::store::tables::{OFFERINGS, REFERENCE};
 use crate::store::{StoreError, Writer};
 
@@ -120,23 +118,125 @@ const FRI: u8 = 5;
 fn offerings() -> Vec<(&'static str, Pillar, &'static str, Recurrence, bool)> {
     use Pillar::*;
     vec![
-        ("Deutschkurs (Erste Sprachvermittlung)", Sprachvermittlung, "Ehrenamtliche", weekly(&[TUE, THU], (10, 0), (12, 0)), false),
-        ("Sprachfördertreffen", Sprachvermittlung, "Langenhagen begrüßt", weekly(&[MON], (17, 0), (18, 30)), false),
-        ("Hausaufgabenhilfe für junge Erwachsene", Sprachvermittlung, "Ehrenamtliche", weekly(&[WED], (15, 0), (17, 0)), false),
-        ("Rucksackprojekt (Kita-Sprachhilfen für Mütter)", Sprachvermittlung, "Rucksackprojekt", weekly(&[FRI], (9, 30), (11, 0)), true),
-        ("Sprechstunde pro beruf", Beratung, "pro beruf / Job Center Region Hannover", weekly(&[WED], (10, 0), (12, 0)), false),
-        ("Sprechstunde Kausa (pro Regio)", Beratung, "Kausa / Job Center Region Hannover", monthly(MonthWeek::Nth(2), MON, (14, 0), (16, 0)), false),
-        ("Schwangerenberatung", Beratung, "Diakonie", monthly(MonthWeek::Nth(1), THU, (14, 0), (16, 0)), true),
-        ("Sprechstunde syrischer Verein", Beratung, "Syrischer Verein", weekly(&[FRI], (14, 0), (16, 0)), false),
-        ("Sozialberatung Asyl- und Flüchtlingsbetreuung", Beratung, "Stadt Langenhagen", weekly(&[MON, THU], (9, 0), (12, 0)), false),
-        ("Infoveranstaltung", Information, "wechselnde Behörden und Institutionen", Recurrence::AdHoc, false),
-        ("Verkehrshelfer-Ausbildung", Information, "Polizei", Recurrence::AdHoc, false),
-        ("Zahngesundheit", Information, "Gesundheitsamt", Recurrence::AdHoc, false),
-        ("Gesundheit, Energie und Umwelt", Information, "MfA – Migranten-agenda 21 e.V.", Recurrence::AdHoc, false),
-        ("Café MiLA", Kommunikation, "selbstorganisiert", monthly(MonthWeek::Last, FRI, (15, 0), (18, 0)), false),
-        ("Gesprächskreis für geflüchtete Frauen", Kommunikation, "Profile e.V. (stark und kreativ)", weekly(&[TUE], (15, 0), (17, 0)), true),
-        ("Malkurs für Frauen", Kommunikation, "Frauenberatungsstelle Ophelia", Recurrence::AdHoc, true),
-        ("Dolmetschertreffen", Kommunikation, "Ehrenamtliche", monthly(MonthWeek::Nth(1), WED, (18, 0), (19, 30)), false),
+        (
+            "Deutschkurs (Erste Sprachvermittlung)",
+            Sprachvermittlung,
+            "Ehrenamtliche",
+            weekly(&[TUE, THU], (10, 0), (12, 0)),
+            false,
+        ),
+        (
+            "Sprachfördertreffen",
+            Sprachvermittlung,
+            "Langenhagen begrüßt",
+            weekly(&[MON], (17, 0), (18, 30)),
+            false,
+        ),
+        (
+            "Hausaufgabenhilfe für junge Erwachsene",
+            Sprachvermittlung,
+            "Ehrenamtliche",
+            weekly(&[WED], (15, 0), (17, 0)),
+            false,
+        ),
+        (
+            "Rucksackprojekt (Kita-Sprachhilfen für Mütter)",
+            Sprachvermittlung,
+            "Rucksackprojekt",
+            weekly(&[FRI], (9, 30), (11, 0)),
+            true,
+        ),
+        (
+            "Sprechstunde pro beruf",
+            Beratung,
+            "pro beruf / Job Center Region Hannover",
+            weekly(&[WED], (10, 0), (12, 0)),
+            false,
+        ),
+        (
+            "Sprechstunde Kausa (pro Regio)",
+            Beratung,
+            "Kausa / Job Center Region Hannover",
+            monthly(MonthWeek::Nth(2), MON, (14, 0), (16, 0)),
+            false,
+        ),
+        (
+            "Schwangerenberatung",
+            Beratung,
+            "Diakonie",
+            monthly(MonthWeek::Nth(1), THU, (14, 0), (16, 0)),
+            true,
+        ),
+        (
+            "Sprechstunde syrischer Verein",
+            Beratung,
+            "Syrischer Verein",
+            weekly(&[FRI], (14, 0), (16, 0)),
+            false,
+        ),
+        (
+            "Sozialberatung Asyl- und Flüchtlingsbetreuung",
+            Beratung,
+            "Stadt Langenhagen",
+            weekly(&[MON, THU], (9, 0), (12, 0)),
+            false,
+        ),
+        (
+            "Infoveranstaltung",
+            Information,
+            "wechselnde Behörden und Institutionen",
+            Recurrence::AdHoc,
+            false,
+        ),
+        (
+            "Verkehrshelfer-Ausbildung",
+            Information,
+            "Polizei",
+            Recurrence::AdHoc,
+            false,
+        ),
+        (
+            "Zahngesundheit",
+            Information,
+            "Gesundheitsamt",
+            Recurrence::AdHoc,
+            false,
+        ),
+        (
+            "Gesundheit, Energie und Umwelt",
+            Information,
+            "MfA – Migranten-agenda 21 e.V.",
+            Recurrence::AdHoc,
+            false,
+        ),
+        (
+            "Café MiLA",
+            Kommunikation,
+            "selbstorganisiert",
+            monthly(MonthWeek::Last, FRI, (15, 0), (18, 0)),
+            false,
+        ),
+        (
+            "Gesprächskreis für geflüchtete Frauen",
+            Kommunikation,
+            "Profile e.V. (stark und kreativ)",
+            weekly(&[TUE], (15, 0), (17, 0)),
+            true,
+        ),
+        (
+            "Malkurs für Frauen",
+            Kommunikation,
+            "Frauenberatungsstelle Ophelia",
+            Recurrence::AdHoc,
+            true,
+        ),
+        (
+            "Dolmetschertreffen",
+            Kommunikation,
+            "Ehrenamtliche",
+            monthly(MonthWeek::Nth(1), WED, (18, 0), (19, 30)),
+            false,
+        ),
     ]
 }
 
@@ -168,19 +268,30 @@ pub(super) fn write_defaults(w: &mut Writer) -> Result<(), StoreError> {
         }
     });
     put_list(w, RefList::Housing, housing)?;
-    let plain = |items: &[&str]| items.iter().map(|s| (s.to_string(), false)).collect::<Vec<_>>();
+    let plain = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| (s.to_string(), false))
+            .collect::<Vec<_>>()
+    };
     put_list(w, RefList::Languages, plain(LANGUAGES))?;
     put_list(w, RefList::Needs, plain(NEEDS))?;
     put_list(w, RefList::Nationalities, plain(NATIONALITIES))?;
     let tally = put_list(w, RefList::TallyCategories, plain(TALLY_CATEGORIES))?;
     let (adults, children, women) = (tally[0], tally[1], tally[2]);
-    for (i, (name, pillar, partner, recurrence, women_only)) in offerings().into_iter().enumerate() {
+    for (i, (name, pillar, partner, recurrence, women_only)) in offerings().into_iter().enumerate()
+    {
         let offering = Offering {
             name: name.into(),
             pillar,
             partner: partner.into(),
             // Consultations use the side room; everything else the big room.
-            room: if pillar == Pillar::Beratung { "Nebenraum" } else { "Aufenthaltsraum" }.into(),
+            room: if pillar == Pillar::Beratung {
+                "Nebenraum"
+            } else {
+                "Aufenthaltsraum"
+            }
+            .into(),
             recurrence,
             tally_categories: if women_only {
                 vec![women, children]

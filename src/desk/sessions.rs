@@ -67,11 +67,19 @@ pub(super) fn count_checkins(r: &impl Read, id: SessionId) -> DeskResult<u32> {
     Ok(n)
 }
 
-pub(super) fn view_in(r: &impl Read, id: SessionId, record: SessionRecord) -> DeskResult<SessionView> {
+pub(super) fn view_in(
+    r: &impl Read,
+    id: SessionId,
+    record: SessionRecord,
+) -> DeskResult<SessionView> {
     let offering = r.get(OFFERINGS, &record.offering)?;
     let (offering_name, pillar, categories) = match offering {
         Some(o) => (o.name, o.pillar, o.tally_categories),
-        None => (format!("#{}", record.offering), Pillar::Information, Vec::new()),
+        None => (
+            format!("#{}", record.offering),
+            Pillar::Information,
+            Vec::new(),
+        ),
     };
     let mut counts: Vec<(RefId, u32)> = r
         .range(TALLIES, (id, 0)..=(id, RefId::MAX))?
@@ -119,7 +127,10 @@ pub(super) fn session_ids_on(r: &impl Read, date: Date) -> DeskResult<Vec<Sessio
     let day = day_key(date);
     Ok(r.index_keys(
         SESSIONS_BY_DAY,
-        (Bound::Included((day, 0)), Bound::Included((day, SessionId::MAX))),
+        (
+            Bound::Included((day, 0)),
+            Bound::Included((day, SessionId::MAX)),
+        ),
     )?
     .into_iter()
     .map(|(_, id)| id)
@@ -168,9 +179,7 @@ fn missing_recurring(r: &impl Read, date: Date) -> DeskResult<Vec<SessionRecord>
 }
 
 fn sort_views(views: &mut [SessionView]) {
-    views.sort_by(|a, b| {
-        (a.record.start, a.title(), a.id).cmp(&(b.record.start, b.title(), b.id))
-    });
+    views.sort_by(|a, b| (a.record.start, a.title(), a.id).cmp(&(b.record.start, b.title(), b.id)));
 }
 
 impl Desk {
@@ -202,7 +211,9 @@ impl Desk {
 
     pub fn session(&self, id: SessionId) -> DeskResult<SessionView> {
         let r = self.store.read()?;
-        let record = r.get(SESSIONS, &id)?.ok_or(DeskError::NotFound("session"))?;
+        let record = r
+            .get(SESSIONS, &id)?
+            .ok_or(DeskError::NotFound("session"))?;
         view_in(&r, id, record)
     }
 
@@ -224,7 +235,8 @@ impl Desk {
             return Err(DeskError::invalid("title", "too long"));
         }
         let mut w = self.store.write()?;
-        w.get(OFFERINGS, &offering)?.ok_or(DeskError::NotFound("offering"))?;
+        w.get(OFFERINGS, &offering)?
+            .ok_or(DeskError::NotFound("offering"))?;
         let record = SessionRecord {
             offering,
             date,
@@ -237,7 +249,13 @@ impl Desk {
             closed_by: None,
         };
         let id = insert_session(&mut w, &record)?;
-        super::audit::record(&mut w, by.user(), AuditAction::SessionChanged, None, &format!("session {id} added"))?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::SessionChanged,
+            None,
+            &format!("session {id} added"),
+        )?;
         w.commit()?;
         Ok(id)
     }
@@ -254,7 +272,10 @@ impl Desk {
     pub fn close_session(&self, by: &Login, id: SessionId, note: &str) -> DeskResult<()> {
         by.require(Capability::CloseSession)?;
         if note.chars().count() > MAX_SESSION_NOTE {
-            return Err(DeskError::invalid("note", format!("longer than {MAX_SESSION_NOTE} characters")));
+            return Err(DeskError::invalid(
+                "note",
+                format!("longer than {MAX_SESSION_NOTE} characters"),
+            ));
         }
         let user = by.user().to_string();
         self.change_session(by, id, "closed", |s| {
@@ -280,11 +301,19 @@ impl Desk {
         change: impl FnOnce(&mut SessionRecord),
     ) -> DeskResult<()> {
         let mut w = self.store.write()?;
-        let mut record = w.get(SESSIONS, &id)?.ok_or(DeskError::NotFound("session"))?;
+        let mut record = w
+            .get(SESSIONS, &id)?
+            .ok_or(DeskError::NotFound("session"))?;
         writable(by, &record)?;
         change(&mut record);
         w.put(SESSIONS, &id, &record)?;
-        super::audit::record(&mut w, by.user(), AuditAction::SessionChanged, None, &format!("session {id} {what}"))?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::SessionChanged,
+            None,
+            &format!("session {id} {what}"),
+        )?;
         w.commit()?;
         Ok(())
     }

@@ -36,9 +36,7 @@ pub(super) fn check_user_name(name: &str) -> DeskResult<()> {
     } else {
         Err(DeskError::invalid(
             "user",
-            format!(
-                "1 to {MAX_USER_CHARS} letters, digits, '.', '-' or '_' (no spaces)"
-            ),
+            format!("1 to {MAX_USER_CHARS} letters, digits, '.', '-' or '_' (no spaces)"),
         ))
     }
 }
@@ -123,7 +121,13 @@ impl Desk {
             record.verifier = Some(vault::make_verifier(passphrase, kdf)?);
             w.put(STAFF, &user.to_string(), &record)?;
         }
-        super::audit::record(&mut w, by.user(), AuditAction::PassphraseChanged, None, user)?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::PassphraseChanged,
+            None,
+            user,
+        )?;
         w.commit()?;
         Ok(())
     }
@@ -131,7 +135,11 @@ impl Desk {
     pub fn list_staff(&self, by: &Login) -> DeskResult<Vec<StaffInfo>> {
         by.require(Capability::ManageStaff)?;
         let r = self.store.read()?;
-        let slots: Vec<String> = r.range(KEY_SLOTS, ..)?.into_iter().map(|(k, _)| k).collect();
+        let slots: Vec<String> = r
+            .range(KEY_SLOTS, ..)?
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         Ok(r.range(STAFF, ..)?
             .into_iter()
             .map(|(user, rec)| StaffInfo {

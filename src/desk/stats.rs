@@ -59,11 +59,16 @@ pub fn totals(
     kind: StatKind,
 ) -> Result<BTreeMap<u32, u32>, StoreError> {
     let mut out = BTreeMap::new();
-    r.scan(DAY_STATS, (from_day, 0, 0)..=(to_day, u8::MAX, u32::MAX), false, |(_, k, id), n| {
-        if k == kind as u8 {
-            *out.entry(id).or_insert(0) += n;
-        }
-        Ok(true)
-    })?;
+    r.scan(
+        DAY_STATS,
+        (from_day, 0, 0)..=(to_day, u8::MAX, u32::MAX),
+        false,
+        |(_, k, id), n| {
+            if k == kind as u8 {
+                *out.entry(id).or_insert(0) += n;
+            }
+            Ok(true)
+        },
+    )?;
     Ok(out)
 }

@@ -105,7 +105,11 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     report.erased = erased.len() as u64;
     for (no, h) in households {
         if !visitors.contains(&h) {
-            problems.push(format!("{} belongs to a missing household {}", format_visitor_no(no), format_visitor_no(h)));
+            problems.push(format!(
+                "{} belongs to a missing household {}",
+                format_visitor_no(no),
+                format_visitor_no(h)
+            ));
         }
     }
     match r.index_keys(VISITORS_BY_DAY, ..) {
@@ -135,13 +139,21 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     report.sealed_opened = opened;
     for no in &visitors {
         match (erased.contains(no), sealed.contains(no)) {
-            (false, false) => problems.push(format!("{} has no personal data", format_visitor_no(*no))),
-            (true, true) => problems.push(format!("{} is erased but personal data remains", format_visitor_no(*no))),
+            (false, false) => {
+                problems.push(format!("{} has no personal data", format_visitor_no(*no)))
+            }
+            (true, true) => problems.push(format!(
+                "{} is erased but personal data remains",
+                format_visitor_no(*no)
+            )),
             _ => {}
         }
     }
     for no in sealed.difference(&visitors) {
-        problems.push(format!("personal data without a visitor: {}", format_visitor_no(*no)));
+        problems.push(format!(
+            "personal data without a visitor: {}",
+            format_visitor_no(*no)
+        ));
     }
 
     let mut offerings = BTreeSet::new();
@@ -158,7 +170,10 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
         sessions.insert(id);
         session_days.insert((day_key(s.date), id));
         if !offerings.contains(&s.offering) {
-            problems.push(format!("session {id} refers to a missing offering {}", s.offering));
+            problems.push(format!(
+                "session {id} refers to a missing offering {}",
+                s.offering
+            ));
         }
         Ok(true)
     });
@@ -178,7 +193,10 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
             problems.push(format!("check-in to a missing session {sid}"));
         }
         if !visitors.contains(&no) {
-            problems.push(format!("check-in of a missing visitor {}", format_visitor_no(no)));
+            problems.push(format!(
+                "check-in of a missing visitor {}",
+                format_visitor_no(no)
+            ));
         }
         checkins.insert((no, sid));
         Ok(true)
@@ -207,8 +225,14 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     });
     check(&mut problems, "audit log", result);
     for (name, result) in [
-        ("reference lists", r.scan(REFERENCE, .., false, |_, _| Ok(true))),
-        ("day statistics", r.scan(DAY_STATS, .., false, |_, _| Ok(true))),
+        (
+            "reference lists",
+            r.scan(REFERENCE, .., false, |_, _| Ok(true)),
+        ),
+        (
+            "day statistics",
+            r.scan(DAY_STATS, .., false, |_, _| Ok(true)),
+        ),
         ("day notes", r.scan(DAY_NOTES, .., false, |_, _| Ok(true))),
         ("settings", r.scan(SETTINGS, .., false, |_, _| Ok(true))),
     ] {

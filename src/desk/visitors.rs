@@ -24,20 +24,33 @@ fn context(no: VisitorNo) -> SealContext<'static> {
     }
 }
 
-pub(super) fn seal_personal(key: &DataKey, no: VisitorNo, data: &PersonalData) -> DeskResult<Sealed> {
-    let plain = Zeroizing::new(codec::encode(data).map_err(|_| DeskError::invalid("visitor", "cannot be encoded"))?);
+pub(super) fn seal_personal(
+    key: &DataKey,
+    no: VisitorNo,
+    data: &PersonalData,
+) -> DeskResult<Sealed> {
+    let plain = Zeroizing::new(
+        codec::encode(data).map_err(|_| DeskError::invalid("visitor", "cannot be encoded"))?,
+    );
     Ok(vault::seal(key, context(no), &plain)?)
 }
 
-pub(super) fn open_personal(key: &DataKey, no: VisitorNo, sealed: &Sealed) -> DeskResult<PersonalData> {
+pub(super) fn open_personal(
+    key: &DataKey,
+    no: VisitorNo,
+    sealed: &Sealed,
+) -> DeskResult<PersonalData> {
     let plain = vault::open(key, context(no), sealed)?;
-    codec::decode(&plain).map_err(|e| {
-        crate::store::StoreError::damaged_record(PERSONAL.name, e).into()
-    })
+    codec::decode(&plain)
+        .map_err(|e| crate::store::StoreError::damaged_record(PERSONAL.name, e).into())
 }
 
 /// Reads and opens one visitor's personal data.
-pub(super) fn personal_in(r: &impl Read, key: &DataKey, no: VisitorNo) -> DeskResult<(VisitorMeta, PersonalData)> {
+pub(super) fn personal_in(
+    r: &impl Read,
+    key: &DataKey,
+    no: VisitorNo,
+) -> DeskResult<(VisitorMeta, PersonalData)> {
     let meta = r.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
     if meta.status == VisitorStatus::Erased {
         return Err(DeskError::Erased(no));
@@ -62,7 +75,11 @@ pub struct VisitorSummary {
 
 impl std::fmt::Debug for VisitorSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "VisitorSummary({})", super::format_visitor_no(self.number))
+        write!(
+            f,
+            "VisitorSummary({})",
+            super::format_visitor_no(self.number)
+        )
     }
 }
 
@@ -147,7 +164,10 @@ impl Desk {
         let r = self.store.read()?;
         let (meta, data) = personal_in(&r, key, no)?;
         let household = match meta.household {
-            Some(h) => household_members(&r, h)?.into_iter().filter(|&n| n != no).collect(),
+            Some(h) => household_members(&r, h)?
+                .into_iter()
+                .filter(|&n| n != no)
+                .collect(),
             None => Vec::new(),
         };
         let mut history = Vec::new();
@@ -232,11 +252,20 @@ impl Desk {
     pub fn link_household(&self, by: &Login, no: VisitorNo, other: VisitorNo) -> DeskResult<()> {
         by.require(Capability::WritePersonal)?;
         if no == other {
-            return Err(DeskError::invalid("household", "a visitor cannot join themself"));
+            return Err(DeskError::invalid(
+                "household",
+                "a visitor cannot join themself",
+            ));
         }
         let mut w = self.store.write()?;
         join_household(&mut w, no, other)?;
-        super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "household")?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::Update,
+            Some(no),
+            "household",
+        )?;
         w.commit()?;
         Ok(())
     }
@@ -258,7 +287,13 @@ impl Desk {
                 w.put(VISITORS, &alone, &m)?;
             }
         }
-        super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "household")?;
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::Update,
+            Some(no),
+            "household",
+        )?;
         w.commit()?;
         Ok(())
     }
@@ -292,7 +327,12 @@ impl Desk {
         Ok(())
     }
 
-    pub(super) fn audit(&self, by: &Login, action: AuditAction, no: Option<VisitorNo>) -> DeskResult<()> {
+    pub(super) fn audit(
+        &self,
+        by: &Login,
+        action: AuditAction,
+        no: Option<VisitorNo>,
+    ) -> DeskResult<()> {
         let mut w = self.store.write()?;
         super::audit::record(&mut w, by.user(), action, no, "")?;
         w.commit()?;
@@ -323,7 +363,9 @@ pub(super) fn register_in(
 }
 
 fn join_household(w: &mut Writer, no: VisitorNo, other: VisitorNo) -> DeskResult<()> {
-    let mut other_meta = w.get(VISITORS, &other)?.ok_or(DeskError::NoSuchVisitor(other))?;
+    let mut other_meta = w
+        .get(VISITORS, &other)?
+        .ok_or(DeskError::NoSuchVisitor(other))?;
     let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
     if other_meta.status == VisitorStatus::Erased {
         return Err(DeskError::Erased(other));

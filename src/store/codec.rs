@@ -44,8 +44,8 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     if version != FORMAT_VERSION {
         return Err(CodecError::UnknownVersion(version));
     }
-    let (value, used) = bincode::serde::decode_from_slice(body, config())
-        .map_err(|_| CodecError::Malformed)?;
+    let (value, used) =
+        bincode::serde::decode_from_slice(body, config()).map_err(|_| CodecError::Malformed)?;
     if used != body.len() {
         return Err(CodecError::TrailingBytes);
     }

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use redb::{Database, DatabaseError, ReadableDatabase};
 
+use super::StoreError;
 use super::records::Marker;
 use super::tables::*;
 use super::txn::{Reader, Writer};
-use super::StoreError;
 
 /// The schema this program writes. Older files are migrated at open; newer
 /// ones are refused.

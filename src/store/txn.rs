@@ -5,9 +5,9 @@ use std::ops::RangeBounds;
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
 use serde::{Serialize, de::DeserializeOwned};
 
+use super::StoreError;
 use super::codec;
 use super::tables::{Index, OwnedKey, Table};
-use super::StoreError;
 
 /// A consistent snapshot of the database.
 pub struct Reader {
@@ -42,7 +42,11 @@ fn scan_in<K: OwnedKey, V: DeserializeOwned>(
     mut visit: impl FnMut(K, V) -> Result<bool, StoreError>,
 ) -> Result<(), StoreError> {
     let iter = table.range::<K>(range)?;
-    let mut step = |item: Result<(redb::AccessGuard<'_, K>, redb::AccessGuard<'_, &[u8]>), redb::StorageError>| -> Result<bool, StoreError> {
+    let mut step = |item: Result<
+        (redb::AccessGuard<'_, K>, redb::AccessGuard<'_, &[u8]>),
+        redb::StorageError,
+    >|
+     -> Result<bool, StoreError> {
         let (k, v) = item?;
         visit(k.value(), decode_value(name, v.value())?)
     };
@@ -255,12 +259,20 @@ impl Writer {
         Ok(self.txn.open_table(table.def())?.remove(key)?.is_some())
     }
 
-    pub fn index_insert<K: OwnedKey>(&mut self, index: Index<K>, key: &K) -> Result<(), StoreError> {
+    pub fn index_insert<K: OwnedKey>(
+        &mut self,
+        index: Index<K>,
+        key: &K,
+    ) -> Result<(), StoreError> {
         self.txn.open_table(index.def())?.insert(key, ())?;
         Ok(())
     }
 
-    pub fn index_remove<K: OwnedKey>(&mut self, index: Index<K>, key: &K) -> Result<(), StoreError> {
+    pub fn index_remove<K: OwnedKey>(
+        &mut self,
+        index: Index<K>,
+        key: &K,
+    ) -> Result<(), StoreError> {
         self.txn.open_table(index.def())?.remove(key)?;
         Ok(())
     }

@@ -26,7 +26,9 @@ pub enum VaultError {
     WeakParameters { m: u32, t: u32, p: u32 },
     #[error("the stored key material is malformed")]
     Malformed,
-    #[error("encrypted data failed its integrity check (tampered with, or moved to another record)")]
+    #[error(
+        "encrypted data failed its integrity check (tampered with, or moved to another record)"
+    )]
     Tampered,
     #[error("the system random number generator failed")]
     Random,

@@ -33,7 +33,11 @@ pub struct Sealed {
     pub ciphertext: Vec<u8>,
 }
 
-pub fn seal(key: &DataKey, context: SealContext<'_>, plaintext: &[u8]) -> Result<Sealed, VaultError> {
+pub fn seal(
+    key: &DataKey,
+    context: SealContext<'_>,
+    plaintext: &[u8],
+) -> Result<Sealed, VaultError> {
     let nonce = random::<24>()?;
     let aad = context.aad();
     let ciphertext = key
