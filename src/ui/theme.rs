@@ -25,9 +25,6 @@ pub mod glyph {
     /// Around the focused button of a dialog.
     pub const BUTTON_OPEN: &str = "[ ";
     pub const BUTTON_CLOSE: &str = " ]";
-    /// Hints whose text has scrolled off the sides of a text field.
-    pub const MORE_LEFT: &str = "‹";
-    pub const MORE_RIGHT: &str = "›";
 }
 
 /// The styles every widget draws with.
@@ -84,37 +81,33 @@ impl Default for Theme {
 }
 
 impl Theme {
-    /// Without any colour, for `NO_COLOR` and monochrome terminals: modifiers only.
+    /// Without any colour, for `NO_COLOR` and monochrome terminals: modifiers only. The
+    /// styles that told their meaning by colour get reverse video or bold instead.
     pub fn monochrome() -> Self {
         let plain = |style: Style| Style {
             fg: None,
             bg: None,
             ..style
         };
-        let base = Theme::default();
+        let t = Theme::default();
+        let strong = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         Theme {
-            title_bar: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            title_bar: strong,
+            body: plain(t.body),
+            hint_key: plain(t.hint_key),
+            hint_label: plain(t.hint_label),
+            selected: plain(t.selected),
+            field: plain(t.field),
+            field_focused: plain(t.field_focused),
+            field_problem: strong,
+            info: plain(t.info),
             success: Style::new().add_modifier(Modifier::BOLD),
-            error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            field_problem: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            ..Theme {
-                title_bar: plain(base.title_bar),
-                body: plain(base.body),
-                hint_key: plain(base.hint_key),
-                hint_label: plain(base.hint_label),
-                selected: plain(base.selected),
-                field: plain(base.field),
-                field_focused: plain(base.field_focused),
-                field_problem: plain(base.field_problem),
-                info: plain(base.info),
-                success: plain(base.success),
-                error: plain(base.error),
-                dialog: plain(base.dialog),
-                dialog_border: plain(base.dialog_border),
-                button: plain(base.button),
-                button_focused: plain(base.button_focused),
-                notice: plain(base.notice),
-            }
+            error: strong,
+            dialog: plain(t.dialog),
+            dialog_border: plain(t.dialog_border),
+            button: plain(t.button),
+            button_focused: plain(t.button_focused),
+            notice: plain(t.notice),
         }
     }
 }

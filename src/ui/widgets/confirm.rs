@@ -105,7 +105,8 @@ impl Confirm {
         const MIN_WIDTH: u16 = 36;
         const MAX_WIDTH: u16 = 64;
         let question_width = u16::try_from(display_width(&self.question)).unwrap_or(MAX_WIDTH);
-        let width = (question_width + 4)
+        let width = question_width
+            .saturating_add(4)
             .clamp(MIN_WIDTH, MAX_WIDTH)
             .min(area.width);
         let inner_width = usize::from(width.saturating_sub(4));

@@ -138,7 +138,7 @@ impl ScreenFrame {
         buf.set_style(area, self.theme.title_bar);
         buf.set_stringn(area.x + 1, area.y, &left, left_room, self.theme.title_bar);
         if right_w > 0 {
-            let x = area.x + u16::try_from(width - right_w - 1).unwrap_or(0);
+            let x = area.x + u16::try_from(width.saturating_sub(right_w + 1)).unwrap_or(0);
             buf.set_stringn(x, area.y, &right_text, right_w, self.theme.title_bar);
         }
     }

@@ -152,24 +152,42 @@ impl TextField {
         true
     }
 
-    /// Inserts `text` at the cursor, grapheme by grapheme, as far as the limit allows.
+    /// Inserts as much of `text` at the cursor as the limit allows, whole graphemes only.
     /// Returns `false` if anything had to be refused.
     fn insert(&mut self, text: &str) -> bool {
-        let mut count = self.value.graphemes(true).count();
-        for g in text.graphemes(true) {
-            self.value.insert_str(self.cursor, g);
-            // A combining mark joins the grapheme before it, so count after inserting.
-            let new_count = self.value.graphemes(true).count();
-            if new_count > self.max_len && new_count > count {
-                self.value
-                    .replace_range(self.cursor..self.cursor + g.len(), "");
-                return false;
+        // Byte offsets in `text` after each of its graphemes.
+        let ends: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(i, g)| i + g.len())
+            .collect();
+        let (before, after) = self.value.split_at(self.cursor);
+        // Stored text may already be over the limit; an insert must not make it worse.
+        let limit = self
+            .max_len
+            .max(before.graphemes(true).count() + after.graphemes(true).count());
+        let total = |k: usize| -> usize {
+            let end = if k == 0 { 0 } else { ends[k - 1] };
+            let mut joined = String::with_capacity(before.len() + end + after.len());
+            joined.push_str(before);
+            joined.push_str(&text[..end]);
+            joined.push_str(after);
+            joined.graphemes(true).count()
+        };
+        // Counting after joining matters: a combining mark joins the grapheme before it.
+        // Binary search keeps a 10,000-character paste at a few dozen counts.
+        let (mut lo, mut hi) = (0, ends.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if total(mid) <= limit {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
-            count = new_count;
-            self.cursor += g.len();
         }
-        self.cursor = self.snap(self.cursor);
-        true
+        let end = if lo == 0 { 0 } else { ends[lo - 1] };
+        self.value.insert_str(self.cursor, &text[..end]);
+        self.cursor = self.snap(self.cursor + end);
+        lo == ends.len()
     }
 
     fn boundaries(&self) -> impl Iterator<Item = usize> + '_ {
@@ -433,6 +451,37 @@ mod tests {
                 .to_string()
                 .contains("Eingabe zu lang (max. 80 Zeichen)")
         );
+    }
+
+    #[test]
+    fn capped_pastes_keep_whole_graphemes() {
+        let mut f = TextField::new(Lang::De).with_max_len(80);
+        assert!(f.handle(&Action::Paste("e\u{301}".repeat(5_000))));
+        assert_eq!(f.value().graphemes(true).count(), 80);
+        assert_eq!(
+            f.value().chars().count(),
+            160,
+            "no mark cut from its letter"
+        );
+        assert!(f.notice().is_some());
+        // A big field takes a big paste whole, without a message.
+        let mut notes = TextField::new(Lang::De).with_max_len(20_000);
+        notes.handle(&Action::Paste("ተስፋይ ".repeat(2_000)));
+        assert_eq!(notes.value().graphemes(true).count(), 10_000);
+        assert!(notes.notice().is_none());
+    }
+
+    #[test]
+    fn stored_text_over_the_limit_is_kept_but_cannot_grow() {
+        let mut f = TextField::new(Lang::De)
+            .with_max_len(3)
+            .with_value("Mustermann");
+        assert_eq!(f.value(), "Mustermann");
+        f.handle(&Action::Input('x'));
+        assert_eq!(f.value(), "Mustermann");
+        assert!(f.notice().is_some());
+        f.handle(&Action::DeleteBack);
+        assert_eq!(f.value(), "Musterman");
     }
 
     #[test]
