@@ -1,0 +1,424 @@
+//! The one string catalog: every word the program shows to staff, in German (the default)
+//! and English.
+//!
+//! Adding a message is one line inside `catalog!` below, both languages side by side, so a
+//! translation can never be forgotten: `MyMessage => "Deutsch" / "English",`. Arguments are
+//! written `{name}` and filled with [`fill`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::{Date, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum Lang {
+    /// German: the staff's language, and the default.
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The code used in settings and on the command line: `de` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A language code that is neither `de` nor `en`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language '{0}' (known: de, en)")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// Accepts `de`/`en` in any case, and locale forms such as `de_DE.UTF-8` or `en-GB`, so
+    /// that `LANG` can be passed straight in.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let prefix: String = s
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match prefix.as_str() {
+            "de" => Ok(Lang::De),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_owned())),
+        }
+    }
+}
+
+macro_rules! catalog {
+    ($($(#[$doc:meta])* $id:ident => $de:literal / $en:literal,)*) => {
+        /// A message of the catalog. Its text depends on the [`Lang`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($(#[$doc])* $id,)*
+        }
+
+        impl Msg {
+            /// Every message, for tests that check the catalog as a whole.
+            pub const ALL: &'static [Msg] = &[$(Msg::$id,)*];
+
+            /// The text in `lang`, with its `{placeholders}` unfilled.
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Msg::$id => match lang {
+                        Lang::De => $de,
+                        Lang::En => $en,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    // The frame around every screen.
+    AppTitle => "MiLA Desk" / "MiLA Desk",
+    FrameTitle => "MiLA Desk – {screen}" / "MiLA Desk – {screen}",
+    SignedInAs => "Angemeldet: {user}" / "Signed in: {user}",
+    WindowTooSmall => "Fenster zu klein – bitte auf mindestens {min_cols}×{min_rows} vergrößern"
+        / "Window too small – please enlarge it to at least {min_cols}×{min_rows}",
+    WindowSizeNow => "Jetzt: {cols}×{rows}" / "Now: {cols}×{rows}",
+
+    // Dialogs and fields.
+    Yes => "Ja" / "Yes",
+    No => "Nein" / "No",
+    ConfirmTitle => "Bitte bestätigen" / "Please confirm",
+    InputTooLong => "Eingabe zu lang (max. {max} Zeichen)" / "Input too long (max. {max} characters)",
+    PressAnyKey => "Weiter mit einer beliebigen Taste" / "Press any key to continue",
+
+    // F1 help.
+    HelpTitle => "Hilfe – Tasten" / "Help – keys",
+    HelpModeGlobal => "Überall" / "Everywhere",
+    HelpModeList => "In Listen" / "In lists",
+    HelpModeForm => "In Formularen" / "In forms",
+    HelpModeTally => "Beim Zählen" / "When counting",
+    HelpModeDialog => "In Rückfragen" / "In questions",
+    HelpModeView => "In Übersichten" / "In overviews",
+
+    // Key names as printed on the keyboards in use.
+    KeyCtrl => "Strg" / "Ctrl",
+    KeyAlt => "Alt" / "Alt",
+    KeyShift => "Umschalt" / "Shift",
+    KeyEnter => "Enter" / "Enter",
+    KeyEsc => "Esc" / "Esc",
+    KeyTab => "Tab" / "Tab",
+    KeyBackspace => "Rücktaste" / "Backspace",
+    KeyDelete => "Entf" / "Del",
+    KeyInsert => "Einfg" / "Ins",
+    KeyHome => "Pos1" / "Home",
+    KeyEnd => "Ende" / "End",
+    KeyPageUp => "Bild↑" / "PgUp",
+    KeyPageDown => "Bild↓" / "PgDn",
+    KeySpace => "Leertaste" / "Space",
+
+    // Problems in a keymap file; the English texts follow helix's wording.
+    KeymapInvalidKeyCode => "Ungültiger Tastenname '{key}'" / "Invalid key code '{key}'",
+    KeymapInvalidModifier => "Ungültige Zusatztaste '{modifier}-'" / "Invalid key modifier '{modifier}-'",
+    KeymapNoAction => "Keine Aktion namens '{action}'" / "No action named '{action}'",
+    KeymapNoMode => "Kein Bereich namens '{mode}' (bekannt: {known})" / "No mode named '{mode}' (known: {known})",
+    KeymapConflict => "Taste '{key}' ist in [{mode}] doppelt belegt (auch Zeile {other_line})"
+        / "Key '{key}' is bound twice in [{mode}] (also line {other_line})",
+    KeymapNotAString => "Hier gehört ein Aktionsname in Anführungszeichen hin" / "Expected an action name in quotes",
+    KeymapNotATable => "'{name}' muss ein Abschnitt sein, z. B. [global]" / "'{name}' must be a table, e.g. [global]",
+    KeymapNeededForTyping => "Taste '{key}' wird in [{mode}] zum Schreiben gebraucht"
+        / "Key '{key}' is needed for typing in [{mode}]",
+    KeymapIndistinct => "Taste '{key}' ist im Terminal nicht von '{same_as}' zu unterscheiden"
+        / "Key '{key}' cannot be told apart from '{same_as}' in a terminal",
+    KeymapSyntax => "Fehler im TOML: {detail}" / "TOML error: {detail}",
+    KeymapUnreadable => "Datei kann nicht gelesen werden: {detail}" / "Cannot read the file: {detail}",
+    KeymapUnknownName => "Keine Tastenbelegung namens '{name}' (bekannt: {known})"
+        / "No keymap named '{name}' (known: {known})",
+    KeymapProblemLine => "{file}, Zeile {line}: {message}" / "{file}, line {line}: {message}",
+    KeymapFallback => "Die Tastenbelegung in {file} enthält Fehler; es gilt die Standardbelegung."
+        / "The key bindings in {file} have errors; the default bindings are used.",
+
+    // Action labels: the hint bar and F1 help. Short, because ten share one line.
+    ActHelp => "Hilfe" / "Help",
+    ActNewIntake => "Aufnahme" / "Intake",
+    ActFindVisitor => "Suchen" / "Find",
+    ActCheckIn => "Einchecken" / "Check in",
+    ActTally => "Zählen" / "Count",
+    ActDaySummary => "Übersicht" / "Summary",
+    ActOfferings => "Angebote" / "Offerings",
+    ActAdmin => "Verwaltung" / "Admin",
+    ActLock => "Sperren" / "Lock",
+    ActQuit => "Beenden" / "Quit",
+    ActBack => "Zurück" / "Back",
+    ActConfirm => "OK" / "OK",
+    ActNextField => "Nächstes Feld" / "Next field",
+    ActPrevField => "Voriges Feld" / "Previous field",
+    ActUp => "Nach oben" / "Up",
+    ActDown => "Nach unten" / "Down",
+    ActLeft => "Nach links" / "Left",
+    ActRight => "Nach rechts" / "Right",
+    ActPageUp => "Seite hoch" / "Page up",
+    ActPageDown => "Seite runter" / "Page down",
+    ActFirst => "Zum Anfang" / "To the start",
+    ActLast => "Zum Ende" / "To the end",
+    ActSave => "Speichern" / "Save",
+    ActToggle => "Ankreuzen" / "Tick",
+    ActDeleteBack => "Zeichen links löschen" / "Delete left",
+    ActDeleteForward => "Zeichen rechts löschen" / "Delete right",
+    ActWordLeft => "Wort zurück" / "Word left",
+    ActWordRight => "Wort vor" / "Word right",
+    ActClearField => "Feld leeren" / "Clear field",
+    ActNextStep => "Nächste Seite" / "Next page",
+    ActPrevStep => "Vorige Seite" / "Previous page",
+    ActUndo => "Rückgängig" / "Undo",
+    ActTallyAddSelected => "+1" / "+1",
+    ActTallyRemoveSelected => "−1" / "−1",
+    ActTallyAdd1 => "Zeile 1 +1" / "Row 1 +1",
+    ActTallyAdd2 => "Zeile 2 +1" / "Row 2 +1",
+    ActTallyAdd3 => "Zeile 3 +1" / "Row 3 +1",
+    ActTallyAdd4 => "Zeile 4 +1" / "Row 4 +1",
+    ActTallyRemove1 => "Zeile 1 −1" / "Row 1 −1",
+    ActTallyRemove2 => "Zeile 2 −1" / "Row 2 −1",
+    ActTallyRemove3 => "Zeile 3 −1" / "Row 3 −1",
+    ActTallyRemove4 => "Zeile 4 −1" / "Row 4 −1",
+    ActAnswerNotAsked => "nicht gefragt" / "not asked",
+    ActAnswerUnknown => "unbekannt" / "unknown",
+    ActAnswerDeclined => "keine Angabe" / "declined",
+    ActPrint => "Drucken" / "Print",
+    ActSaveFile => "Als Datei" / "Save as file",
+    ActPrevDay => "Vortag" / "Previous day",
+    ActNextDay => "Folgetag" / "Next day",
+    ActNewItem => "Neu" / "New",
+    ActEditItem => "Bearbeiten" / "Edit",
+    ActArchiveItem => "Archivieren" / "Archive",
+    ActErase => "Endgültig löschen" / "Erase",
+    ActExport => "Exportieren" / "Export",
+    ActYes => "Ja" / "Yes",
+    ActNo => "Nein" / "No",
+
+    // Dates. The formats are messages too, because their order differs by language.
+    DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
+    DateLong => "{weekday}, {day}. {month} {year}" / "{weekday}, {day} {month} {year}",
+    Monday => "Montag" / "Monday",
+    Tuesday => "Dienstag" / "Tuesday",
+    Wednesday => "Mittwoch" / "Wednesday",
+    Thursday => "Donnerstag" / "Thursday",
+    Friday => "Freitag" / "Friday",
+    Saturday => "Samstag" / "Saturday",
+    Sunday => "Sonntag" / "Sunday",
+    January => "Januar" / "January",
+    February => "Februar" / "February",
+    March => "März" / "March",
+    April => "April" / "April",
+    May => "Mai" / "May",
+    June => "Juni" / "June",
+    July => "Juli" / "July",
+    August => "August" / "August",
+    September => "September" / "September",
+    October => "Oktober" / "October",
+    November => "November" / "November",
+    December => "Dezember" / "December",
+}
+
+/// The text of `msg` with each `{name}` replaced by its value from `args`.
+///
+/// A placeholder without a value stays visible as `{name}`: a missing argument then shows up
+/// in a test or on screen instead of silently vanishing.
+pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
+    fill_template(msg.text(lang), args)
+}
+
+fn fill_template(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names of a template, in order, for consistency checks.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// The name of a weekday.
+pub fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
+    let msg = match day {
+        Weekday::Monday => Msg::Monday,
+        Weekday::Tuesday => Msg::Tuesday,
+        Weekday::Wednesday => Msg::Wednesday,
+        Weekday::Thursday => Msg::Thursday,
+        Weekday::Friday => Msg::Friday,
+        Weekday::Saturday => Msg::Saturday,
+        Weekday::Sunday => Msg::Sunday,
+    };
+    msg.text(lang)
+}
+
+/// The name of a month, 1 = January. Out-of-range numbers cannot come from a valid `Date`.
+pub fn month_name(month: i8, lang: Lang) -> &'static str {
+    const MONTHS: [Msg; 12] = [
+        Msg::January,
+        Msg::February,
+        Msg::March,
+        Msg::April,
+        Msg::May,
+        Msg::June,
+        Msg::July,
+        Msg::August,
+        Msg::September,
+        Msg::October,
+        Msg::November,
+        Msg::December,
+    ];
+    let index = usize::try_from(month.saturating_sub(1)).unwrap_or(0);
+    MONTHS
+        .get(index)
+        .copied()
+        .unwrap_or(Msg::January)
+        .text(lang)
+}
+
+/// A date for tables and the title bar: `26.11.2026` in German, `2026-11-26` in English.
+pub fn format_date(date: Date, lang: Lang) -> String {
+    let dd = format!("{:02}", date.day());
+    let mm = format!("{:02}", date.month());
+    let yyyy = format!("{:04}", date.year());
+    fill(
+        Msg::DateShort,
+        lang,
+        &[("dd", &dd), ("mm", &mm), ("yyyy", &yyyy)],
+    )
+}
+
+/// A date spelled out: `Donnerstag, 26. November 2026` / `Thursday, 26 November 2026`.
+pub fn format_date_long(date: Date, lang: Lang) -> String {
+    let day = date.day().to_string();
+    let year = date.year().to_string();
+    fill(
+        Msg::DateLong,
+        lang,
+        &[
+            ("weekday", weekday_name(date.weekday(), lang)),
+            ("day", &day),
+            ("month", month_name(date.month(), lang)),
+            ("year", &year),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn both_languages_use_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let mut de = placeholders(msg.text(Lang::De));
+            let mut en = placeholders(msg.text(Lang::En));
+            de.sort_unstable();
+            en.sort_unstable();
+            assert_eq!(de, en, "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn no_message_is_empty() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill(Msg::InputTooLong, Lang::De, &[("max", "80")]),
+            "Eingabe zu lang (max. 80 Zeichen)"
+        );
+        assert_eq!(fill_template("{a} und {b}", &[("a", "1")]), "1 und {b}");
+        assert_eq!(fill_template("offen {", &[]), "offen {");
+        // A value that looks like a placeholder is not expanded again.
+        assert_eq!(fill_template("{a}", &[("a", "{a}")]), "{a}");
+    }
+
+    #[test]
+    fn lang_parses_codes_and_locales() {
+        assert_eq!("de".parse::<Lang>(), Ok(Lang::De));
+        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("de_DE.UTF-8".parse::<Lang>(), Ok(Lang::De));
+        assert_eq!("en-GB".parse::<Lang>(), Ok(Lang::En));
+        assert!("fr".parse::<Lang>().is_err());
+        assert!("".parse::<Lang>().is_err());
+        assert!("deutsch".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn lang_serde_uses_the_codes() {
+        #[derive(Deserialize)]
+        struct Settings {
+            lang: Lang,
+        }
+        let s: Settings = toml::from_str("lang = \"en\"").unwrap();
+        assert_eq!(s.lang, Lang::En);
+        assert!(toml::from_str::<Settings>("lang = \"english\"").is_err());
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let d = date(2026, 11, 26);
+        assert_eq!(format_date(d, Lang::De), "26.11.2026");
+        assert_eq!(format_date(d, Lang::En), "2026-11-26");
+        assert_eq!(
+            format_date_long(d, Lang::De),
+            "Donnerstag, 26. November 2026"
+        );
+        assert_eq!(format_date_long(d, Lang::En), "Thursday, 26 November 2026");
+        assert_eq!(format_date(date(2027, 3, 1), Lang::De), "01.03.2027");
+        assert_eq!(
+            format_date_long(date(2027, 3, 1), Lang::De),
+            "Montag, 1. März 2027"
+        );
+    }
+}

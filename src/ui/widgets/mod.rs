@@ -1,0 +1,50 @@
+//! The building blocks of every screen. Each widget is a plain struct holding its state, with
+//! `handle(&Action)` to change it and `render(&self, frame, area)` to draw it; none of them
+//! knows about visitors, sessions or the desk.
+//!
+//! Widgets that draw words take the [`Lang`](crate::ui::catalog::Lang) when built; all of them
+//! draw with a [`Theme`](crate::ui::theme::Theme) (the default unless `with_theme` is used).
+
+pub mod choice_list;
+pub mod confirm;
+pub mod frame;
+pub mod help_panel;
+pub mod hint_bar;
+pub mod message_bar;
+pub mod multi_select;
+pub mod text_field;
+pub mod too_small;
+
+mod list_cursor;
+
+pub use choice_list::ChoiceList;
+pub use confirm::{Answer, Confirm};
+pub use frame::{FrameAreas, ScreenFrame};
+pub use help_panel::HelpPanel;
+pub use hint_bar::HintBar;
+pub use message_bar::{MessageBar, MessageKind};
+pub use multi_select::MultiSelect;
+pub use text_field::TextField;
+pub use too_small::{MIN_COLS, MIN_ROWS, TooSmall, is_too_small};
+
+use ratatui::layout::Rect;
+
+/// A `width`×`height` rectangle centred in `area`, shrunk to fit.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Whether the cell (`col`, `row`) lies in `area`.
+pub fn contains(area: Rect, col: u16, row: u16) -> bool {
+    col >= area.x
+        && row >= area.y
+        && u32::from(col) < u32::from(area.x) + u32::from(area.width)
+        && u32::from(row) < u32::from(area.y) + u32::from(area.height)
+}
