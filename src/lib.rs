@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: `ui` → `desk` → `store`/`vault`. See README, *Architecture*.
 
+pub mod config;
 pub mod desk;
 pub mod panic_guard;
 pub mod paths;

@@ -151,3 +151,24 @@ impl Desk {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dummy_verifier_is_well_formed_so_it_costs_a_real_check() {
+        assert_eq!(
+            vault::check_verifier(DUMMY_VERIFIER, &Passphrase::new("irgendwas")),
+            Err(vault::VaultError::WrongPassphrase)
+        );
+    }
+
+    #[test]
+    fn user_names_are_plain() {
+        assert!(check_user_name("anna.schmidt").is_ok());
+        for bad in ["", "mit leer", "a\u{1b}[31m", &"x".repeat(40)] {
+            assert!(check_user_name(bad).is_err(), "{bad:?}");
+        }
+    }
+}
