@@ -18,6 +18,12 @@ pub struct Cli {
     /// Read the passphrase from this file (first line) unless MILA_PASSPHRASE is set
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// Language of the terminal UI: de or en [default: from the config file, else de]
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<mila::ui::catalog::Lang>,
+    /// Key bindings of the terminal UI: default or laptop
+    #[arg(long, global = true, value_name = "NAME")]
+    pub keymap: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

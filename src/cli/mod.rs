@@ -4,6 +4,7 @@
 mod args;
 mod credentials;
 mod staff;
+mod tui;
 mod visitors;
 
 use std::process::ExitCode;
@@ -31,15 +32,12 @@ fn one_line(text: &str) -> String {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = mila::panic_guard::catch(|| match cli.command.clone() {
-        None => Err(Failure(
-            "the terminal UI is not available in this build; use a command (see mila --help)"
-                .into(),
-        )),
-        Some(command) => dispatch(&cli, command),
+        None => tui::run(&cli),
+        Some(command) => dispatch(&cli, command).map(|()| 0),
     })
     .unwrap_or_else(|caught| Err(Failure(caught.message())));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(Failure(message)) => {
             eprintln!("mila: error: {}", one_line(&message));
             ExitCode::from(1)

@@ -235,6 +235,16 @@ impl Desk {
         Ok(out)
     }
 
+    /// How many visitors were registered on `date`.
+    pub fn registrations_on(&self, date: Date) -> DeskResult<u32> {
+        let day = day_key(date);
+        let keys = self
+            .store
+            .read()?
+            .index_keys(VISITORS_BY_DAY, (day, 0)..=(day, VisitorNo::MAX))?;
+        Ok(u32::try_from(keys.len()).unwrap_or(u32::MAX))
+    }
+
     /// Short intakes still to be completed, oldest first: (number, created).
     pub fn incomplete_intakes(&self) -> DeskResult<Vec<(VisitorNo, Date)>> {
         let mut out = Vec::new();

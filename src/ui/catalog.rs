@@ -210,6 +210,109 @@ catalog! {
     ActYes => "Ja" / "Yes",
     ActNo => "Nein" / "No",
 
+    // First-run setup.
+    SetupTitle => "Ersteinrichtung" / "First-time setup",
+    SetupIntro => "Willkommen bei MiLA Desk. Es gibt noch keine Datenbank: Legen Sie hier das Konto der Koordination an."
+        / "Welcome to MiLA Desk. There is no database yet: create the coordinator's account here.",
+    SetupFile => "Datenbank: {path}" / "Database: {path}",
+    SetupLanguage => "Sprache" / "Language",
+    LangGerman => "Deutsch" / "Deutsch",
+    LangEnglish => "English" / "English",
+    SetupUser => "Benutzername der Koordination" / "Coordinator's user name",
+    FieldPassphrase => "Passphrase" / "Passphrase",
+    FieldPassphraseRepeat => "Passphrase wiederholen" / "Repeat the passphrase",
+    StrengthEmpty => "Tipp: ein Satz aus mehreren Wörtern" / "Tip: a sentence of several words",
+    StrengthWeak => "Stärke: zu schwach – mindestens {min} Zeichen" / "Strength: too weak – at least {min} characters",
+    StrengthFair => "Stärke: mittel – länger ist sicherer" / "Strength: fair – longer is safer",
+    StrengthGood => "Stärke: gut" / "Strength: good",
+    SetupMismatch => "Die beiden Passphrasen stimmen nicht überein." / "The two passphrases differ.",
+    SetupUserInvalid => "Benutzername: 1 bis {max} Buchstaben, Ziffern, Punkt, Binde- oder Unterstrich, keine Leerzeichen."
+        / "User name: 1 to {max} letters, digits, dots, hyphens or underscores, no spaces.",
+    SetupCreate => "Datenbank anlegen" / "Create database",
+    SetupCreating => "Datenbank wird angelegt, bitte warten …" / "Creating the database, please wait …",
+    SetupSaveLangFailed => "Die Spracheinstellung konnte nicht gespeichert werden: {detail}"
+        / "The language setting could not be saved: {detail}",
+
+    // Signing in and locking.
+    LoginTitle => "Anmelden" / "Sign in",
+    LockedTitle => "Gesperrt" / "Locked",
+    LoginIntro => "Bitte melden Sie sich mit Benutzername und Passphrase an." / "Please sign in with your user name and passphrase.",
+    LockedIntro => "MiLA Desk ist gesperrt. Zum Entsperren die Passphrase eingeben." / "MiLA Desk is locked. Enter the passphrase to unlock.",
+    FieldUser => "Benutzername" / "User name",
+    LoginButton => "Anmelden" / "Sign in",
+    LoginChecking => "Anmeldung wird geprüft, bitte warten …" / "Checking, please wait …",
+    LoginMissing => "Bitte Benutzername und Passphrase eingeben." / "Please enter user name and passphrase.",
+    LoginWrong => "Benutzername oder Passphrase falsch. Bitte erneut versuchen." / "Wrong user name or passphrase. Please try again.",
+    LockedNow => "Gesperrt. Persönliche Daten wurden aus dem Speicher entfernt." / "Locked. Personal data was removed from memory.",
+    Welcome => "Willkommen, {user}." / "Welcome, {user}.",
+
+    // Home.
+    HomeTitle => "Start" / "Home",
+    HomeSessions => "Termine heute" / "Today's sessions",
+    HomeNoSessions => "Heute sind keine Termine geplant." / "No sessions today.",
+    HomeCounts => "Neue Aufnahmen: {new}   Check-ins: {checkins}   Gezählt: {tallied}"
+        / "New intakes: {new}   Check-ins: {checkins}   Counted: {tallied}",
+    HomeActions => "Was möchten Sie tun?" / "What would you like to do?",
+    HomeComingLater => "(folgt)" / "(coming)",
+    HomeVolunteerNote => "Als Ehrenamtliche*r sehen Sie keine Namen: Einchecken geht mit der Besuchsnummer."
+        / "As a volunteer you see no names: check visitors in by their visitor number.",
+    ColTime => "Zeit" / "Time",
+    ColOffering => "Angebot" / "Offering",
+    ColCheckins => "Eingecheckt" / "Checked in",
+    ColTallied => "Gezählt" / "Counted",
+    ColTotal => "Gesamt" / "Total",
+    SessionClosed => "geschlossen" / "closed",
+    SessionCancelled => "abgesagt" / "cancelled",
+    NotForRole => "Diese Funktion steht Ihrer Rolle nicht zur Verfügung." / "This is not available to your role.",
+    NotYetAvailable => "Diese Funktion folgt in einer späteren Version." / "This comes in a later version.",
+    DiscardQuestion => "Ungespeicherte Eingaben verwerfen?" / "Discard unsaved input?",
+
+    // Screens shown instead of the program when it cannot start.
+    NoticeInUseTitle => "Datenbank wird bereits benutzt" / "Database in use",
+    NoticeInUse => "Die Datenbank {path} ist schon in einem anderen MiLA-Desk-Fenster geöffnet. Bitte dort weiterarbeiten, oder das andere Fenster schließen und MiLA Desk neu starten."
+        / "The database {path} is already open in another MiLA Desk window. Continue there, or close the other window and start MiLA Desk again.",
+    NoticeDamagedTitle => "Datenbank beschädigt" / "Database damaged",
+    NoticeDamaged => "Die Datenbankdatei {path} ist beschädigt und kann nicht geöffnet werden. Sie wurde nicht verändert. Bitte die Koordination verständigen: Sie spielt die letzte Sicherung ein (mila restore)."
+        / "The database file {path} is damaged and cannot be opened. It was not changed. Please tell the coordinator, who restores the latest backup (mila restore).",
+    NoticeForeignTitle => "Keine MiLA-Desk-Datenbank" / "Not a MiLA Desk database",
+    NoticeForeign => "{path} ist keine MiLA-Desk-Datenbank. Die Datei wurde nicht verändert. Bitte den Pfad prüfen (--db oder MILA_DB)."
+        / "{path} is not a MiLA Desk database. The file was not changed. Please check the path (--db or MILA_DB).",
+    NoticeTooNewTitle => "Neuere Datenbank" / "Newer database",
+    NoticeTooNew => "Die Datenbank {path} wurde von einer neueren Version von MiLA Desk geschrieben. Bitte MiLA Desk aktualisieren."
+        / "The database {path} was written by a newer version of MiLA Desk. Please update MiLA Desk.",
+    NoticeIoTitle => "Datenbank nicht lesbar" / "Database unreadable",
+    NoticeIo => "Die Datenbank {path} kann nicht geöffnet werden: {detail}" / "The database {path} cannot be opened: {detail}",
+    NoticeExit => "Mit einer beliebigen Taste beenden." / "Press any key to exit.",
+    NoticeCrashed => "MiLA Desk wurde wegen eines internen Fehlers beendet. Zuletzt bestätigte Eingaben sind gespeichert."
+        / "MiLA Desk stopped because of an internal error. Everything confirmed before is saved.",
+    StartupProblemsTitle => "Hinweise zum Start" / "Notes at start",
+    ConfigProblem => "Einstellungen {file}, Zeile {line}: {message} – es gelten die Standardwerte."
+        / "Settings {file}, line {line}: {message} – the defaults are used.",
+
+    // Refusals of the desk, as staff read them.
+    ErrDeactivated => "Dieses Konto ist deaktiviert." / "This account is deactivated.",
+    ErrNoSuchVisitor => "Keine Besucher*in mit der Nummer {number}." / "No visitor with number {number}.",
+    ErrErased => "Die Daten von {number} wurden gelöscht." / "The data of {number} was erased.",
+    ErrNotFound => "Nicht gefunden – vielleicht inzwischen geändert. Bitte neu öffnen." / "Not found – perhaps changed meanwhile. Please open it again.",
+    ErrStaffExists => "Ein Konto „{user}“ gibt es schon." / "An account “{user}” already exists.",
+    ErrInvalid => "Eingabe nicht gültig ({field})." / "Input not valid ({field}).",
+    ErrSessionClosed => "Dieser Termin ist geschlossen; nur die Koordination kann ihn ändern." / "This session is closed; only the coordinator can change it.",
+    ErrSessionCancelled => "Dieser Termin ist abgesagt." / "This session is cancelled.",
+    ErrForeignKey => "Der Schlüssel passt nicht zu dieser Datenbank." / "The key does not belong to this database.",
+    ErrTampered => "Gespeicherte Daten haben die Echtheitsprüfung nicht bestanden (beschädigt oder manipuliert). Bitte die Koordination verständigen."
+        / "Stored data failed its integrity check (damaged or tampered with). Please tell the coordinator.",
+    ErrWeakParameters => "Die gespeicherten Schlüsselparameter sind zu schwach – die Datei wurde vermutlich manipuliert. Anmeldung verweigert."
+        / "The stored key parameters are too weak – the file was probably tampered with. Sign-in refused.",
+    ErrDiskFull => "Die Festplatte ist voll: Nichts wurde gespeichert. Bitte Platz schaffen und erneut versuchen."
+        / "The disk is full: nothing was saved. Please free some space and try again.",
+    ErrNeedsRestart => "Ein Schreibfehler ist aufgetreten: Nichts wurde gespeichert. Bitte MiLA Desk neu starten; der zuletzt gespeicherte Stand ist erhalten."
+        / "A write failed: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",
+    ErrDamaged => "Die Datenbankdatei ist beschädigt: Nichts wurde gespeichert. Bitte die letzte Sicherung einspielen."
+        / "The database file is damaged: nothing was saved. Please restore the latest backup.",
+    ErrInUse => "Die Datenbank wird von einem anderen MiLA-Desk-Fenster benutzt." / "The database is used by another MiLA Desk window.",
+    ErrFile => "Dateifehler: {detail}" / "File error: {detail}",
+    ErrInternal => "Unerwarteter Fehler; nichts wurde gespeichert." / "Unexpected error; nothing was saved.",
+
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
     DateLong => "{weekday}, {day}. {month} {year}" / "{weekday}, {day} {month} {year}",

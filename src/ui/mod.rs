@@ -52,8 +52,16 @@
 //! ```
 
 pub mod action;
+pub mod app;
 pub mod catalog;
+pub mod errors;
 pub mod keymap;
+pub mod layout;
+pub mod navigation;
+pub mod run;
 pub mod sanitize;
+pub mod screen;
+pub mod screens;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;

@@ -4,4 +4,5 @@
 #![allow(dead_code)]
 
 pub mod desk;
+pub mod mila;
 pub mod pty;

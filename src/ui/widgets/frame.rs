@@ -65,6 +65,11 @@ impl ScreenFrame {
         self.lang
     }
 
+    /// The language changed (chosen at first run).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
     /// Sets the hints for the current screen, keeping the frame's theme.
     pub fn set_hints(&mut self, hints: HintBar) {
         self.hints = hints.with_theme(self.theme);
