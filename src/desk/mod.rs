@@ -54,6 +54,8 @@ pub fn format_visitor_no(no: VisitorNo) -> String {
 /// The front desk over one database file.
 pub struct Desk {
     store: Store,
+    /// "Today" pinned for tests and demonstrations; None: the clock.
+    pinned_today: Option<Date>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -76,7 +78,10 @@ impl Desk {
         staff::check_user_name(coordinator)?;
         staff::check_passphrase(passphrase)?;
         let store = Store::create(path)?;
-        let desk = Desk { store };
+        let desk = Desk {
+            store,
+            pinned_today: None,
+        };
         let login = desk.initialise(coordinator, passphrase, kdf)?;
         Ok((desk, login))
     }
@@ -84,6 +89,7 @@ impl Desk {
     pub fn open(path: &Path) -> DeskResult<Desk> {
         Ok(Desk {
             store: Store::open(path)?,
+            pinned_today: None,
         })
     }
 
@@ -91,13 +97,21 @@ impl Desk {
         self.store.path()
     }
 
-    /// Today in the desk's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for
-    /// demonstrations and tests of day boundaries.
+    /// Today in the desk's time zone, unless pinned (see [`Desk::pin_today`]
+    /// and [`today`]).
     pub fn today(&self) -> Date {
-        today()
+        self.pinned_today.unwrap_or_else(today)
+    }
+
+    /// Makes `date` "today" for this desk: tests and demonstrations of a
+    /// given day.
+    pub fn pin_today(&mut self, date: Date) {
+        self.pinned_today = Some(date);
     }
 }
 
+/// Today in the system's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for
+/// demonstrations and tests of day boundaries.
 pub fn today() -> Date {
     if let Ok(text) = std::env::var("MILA_TODAY")
         && let Ok(date) = text.parse::<Date>()

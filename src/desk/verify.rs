@@ -71,10 +71,8 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     for (user, record) in &staff {
         let slot = r.get(KEY_SLOTS, user);
         match (record.role.holds_key(), slot) {
-            (true, Ok(Some(slot))) => {
-                if slot.params.check_minimum().is_err() {
-                    problems.push(format!("key slot of {user}: parameters below the minimum"));
-                }
+            (true, Ok(Some(slot))) if slot.params.check_minimum().is_err() => {
+                problems.push(format!("key slot of {user}: parameters below the minimum"));
             }
             (true, Ok(None)) => problems.push(format!("staff {user} has no key slot")),
             (false, Ok(_)) if record.verifier.is_none() => {

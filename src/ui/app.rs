@@ -132,7 +132,10 @@ impl App {
         };
         let with_path = |msg: Msg| fill(msg, self.lang, &[("path", &shown_path)]);
         match opened {
-            Ok(desk) => {
+            Ok(mut desk) => {
+                if let Some(date) = self.pinned_today {
+                    desk.pin_today(date);
+                }
                 self.desk = Some(desk);
                 Box::new(LoginScreen::new(self.lang))
             }
@@ -313,7 +316,10 @@ impl App {
                 self.screens.push(screen);
             }
             Outcome::Created(created) => {
-                let (desk, login) = *created;
+                let (mut desk, login) = *created;
+                if let Some(date) = self.pinned_today {
+                    desk.pin_today(date);
+                }
                 self.desk = Some(desk);
                 self.signed_in(login, now);
             }

@@ -225,7 +225,7 @@ catalog! {
     StrengthWeak => "Stärke: zu schwach – mindestens {min} Zeichen" / "Strength: too weak – at least {min} characters",
     StrengthFair => "Stärke: mittel – länger ist sicherer" / "Strength: fair – longer is safer",
     StrengthGood => "Stärke: gut" / "Strength: good",
-    SetupMismatch => "Die beiden Passphrasen stimmen nicht überein." / "The two passphrases differ.",
+    SetupMismatch => "Die Passphrasen stimmen nicht überein." / "The passphrases differ.",
     SetupUserInvalid => "Benutzername: 1 bis {max} Buchstaben, Ziffern, Punkt, Binde- oder Unterstrich, keine Leerzeichen."
         / "User name: 1 to {max} letters, digits, dots, hyphens or underscores, no spaces.",
     SetupCreate => "Datenbank anlegen" / "Create database",
@@ -254,8 +254,8 @@ catalog! {
         / "New intakes: {new}   Check-ins: {checkins}   Counted: {tallied}",
     HomeActions => "Was möchten Sie tun?" / "What would you like to do?",
     HomeComingLater => "(folgt)" / "(coming)",
-    HomeVolunteerNote => "Als Ehrenamtliche*r sehen Sie keine Namen: Einchecken geht mit der Besuchsnummer."
-        / "As a volunteer you see no names: check visitors in by their visitor number.",
+    HomeVolunteerNote => "Ehrenamtliche sehen keine Namen: Einchecken mit der Besuchsnummer."
+        / "Volunteers see no names: check visitors in by their visitor number.",
     ColTime => "Zeit" / "Time",
     ColOffering => "Angebot" / "Offering",
     ColCheckins => "Eingecheckt" / "Checked in",

@@ -3,6 +3,7 @@
 // Each test binary uses only some of the helpers; the rest would warn as dead code there.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod desk;
 pub mod mila;
 pub mod pty;

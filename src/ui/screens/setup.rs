@@ -371,24 +371,19 @@ impl Screen for Setup {
                 },
             );
             hit[2 + i] = field_area;
+            // Messages under a field may use the whole width to the right of the labels.
             let below = Rect {
+                x: area.x + label_w,
                 y: field_area.y + 1,
-                ..field_area
+                width: area.width.saturating_sub(label_w),
+                height: 1,
             };
             if let Some(problem) = self.problem_text(focus, lang) {
                 text(frame, below, &problem, view.theme.error);
             } else if let Some(notice) = field.notice() {
                 text(frame, below, &notice, view.theme.error);
             } else if focus == Focus::Pass {
-                text(
-                    frame,
-                    Rect {
-                        width: area.width.saturating_sub(label_w),
-                        ..below
-                    },
-                    &self.strength_text(lang),
-                    view.theme.body,
-                );
+                text(frame, below, &self.strength_text(lang), view.theme.body);
             }
             y += 2;
         }
