@@ -91,7 +91,7 @@ fn imported_names_and_phones_never_appear_in_the_file() {
     let desk = Desk::open(&db).unwrap();
     let login = desk.login(USER, &Passphrase::new(PASS)).unwrap();
     let mut read: Vec<(String, String)> = desk
-        .visitor_summaries(&login)
+        .visitor_entries(&login)
         .unwrap()
         .iter()
         .map(|s| (s.name.clone(), s.phone.clone()))

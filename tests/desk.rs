@@ -57,7 +57,7 @@ fn volunteer_tallies_checks_in_by_number_and_cannot_read_visitors() {
         Err(DeskError::Forbidden(Capability::ReadPersonal))
     ));
     assert!(matches!(
-        f.desk.visitor_summaries(&volunteer),
+        f.desk.visitor_entries(&volunteer),
         Err(DeskError::Forbidden(_))
     ));
     assert!(matches!(
@@ -291,7 +291,7 @@ fn import_is_all_or_nothing_with_line_numbers() {
         vec![3, 4]
     );
     assert!(errors[1].message.contains("Klingonisch"));
-    assert!(f.desk.visitor_summaries(&f.coordinator).unwrap().is_empty());
+    assert!(f.desk.visitor_entries(&f.coordinator).unwrap().is_empty());
 
     let unknown_column = "name,shoe_size\nTestperson Eins,42\n";
     let errors = f

@@ -54,6 +54,32 @@ pub enum Command {
     },
     /// Check every record, sealed blob and link; exit 1 on any problem
     Verify,
+    /// Write a consistent copy of the database (still encrypted) to FILE
+    Backup { file: PathBuf },
+    /// Replace the database by a backup, after checking it with your passphrase
+    Restore {
+        file: PathBuf,
+        /// Replace an existing database
+        #[arg(long)]
+        force: bool,
+    },
+    /// Erase personal data for good (GDPR Art. 17)
+    Erase {
+        #[command(subcommand)]
+        command: EraseCommand,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum EraseCommand {
+    /// Erase one visitor's personal data; attendance stays as anonymous counts
+    Visitor {
+        /// Visitor number, e.g. M-0042 or 42
+        number: String,
+        /// Do not ask (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod credentials;
+mod privacy;
 mod staff;
 mod tui;
 mod visitors;
@@ -51,6 +52,9 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Staff { command } => staff::run(cli, command),
         Command::Import { command } => visitors::import(cli, command),
         Command::Verify => visitors::verify(cli),
+        Command::Backup { file } => privacy::backup(cli, &file),
+        Command::Restore { file, force } => privacy::restore(cli, &file, force),
+        Command::Erase { command } => privacy::erase(cli, command),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod import;
 mod login;
 mod offerings;
 mod personal;
+mod privacy;
 mod recurrence;
 mod reference;
 mod roles;
@@ -24,7 +25,6 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::store::Store;
-use crate::store::records::VisitorNo;
 use crate::vault::{KdfParams, Passphrase};
 
 pub use attendance::CheckInOutcome;
@@ -33,22 +33,23 @@ pub use error::{DeskError, DeskResult};
 pub use import::{ImportError, ImportReport};
 pub use login::Login;
 pub use personal::*;
+pub use privacy::{RestoreError, RetentionCandidate, RetentionReason, restore};
 pub use recurrence::occurs_on;
 pub use roles::{Capability, allows};
 pub use sessions::{SessionView, TallyCount};
 pub use staff::StaffInfo;
 pub use verify::VerifyReport;
-pub use visitors::{VisitorCard, VisitorSummary};
+pub use visitors::{VisitorCard, entry_of};
 
 pub use crate::store::records::{
     AuditAction, AuditEntry, IsoWeekday, MonthWeek, Offering, OfferingId, Pillar, Recurrence,
-    RefEntry, RefId, RefList, Role, SessionId, SessionRecord, SessionState, VisitorMeta,
+    RefEntry, RefId, RefList, Role, SessionId, SessionRecord, SessionState, VisitorMeta, VisitorNo,
     VisitorStatus, day_from_key, day_key,
 };
 
 /// `42` → `M-0042`.
 pub fn format_visitor_no(no: VisitorNo) -> String {
-    format!("M-{no:04}")
+    crate::search::format_visitor_number(no)
 }
 
 /// The front desk over one database file.

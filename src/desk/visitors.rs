@@ -2,12 +2,13 @@
 //! sealed under the data key with the visitor number as associated data.
 
 use jiff::civil::Date;
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::login::Login;
 use super::personal::PersonalData;
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
+use crate::search::{Entry, SearchIndex};
 use crate::store::codec;
 use crate::store::records::{
     AuditAction, SessionId, VisitorMeta, VisitorNo, VisitorStatus, day_key,
@@ -61,25 +62,14 @@ pub(super) fn personal_in(
     Ok((meta, open_personal(key, no, &sealed)?))
 }
 
-/// One line of a visitor list: enough to find and tell people apart.
-#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
-pub struct VisitorSummary {
-    pub number: VisitorNo,
-    pub name: String,
-    pub name_latin: String,
-    pub birth_year: Option<i16>,
-    pub phone: String,
-    #[zeroize(skip)]
-    pub status: VisitorStatus,
-}
-
-impl std::fmt::Debug for VisitorSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "VisitorSummary({})",
-            super::format_visitor_no(self.number)
-        )
+/// The search entry of one visitor, for the index after a change.
+pub fn entry_of(number: VisitorNo, data: &PersonalData) -> Entry {
+    Entry {
+        number,
+        name: data.name.clone(),
+        name_latin: data.name_latin.clone(),
+        birth_year: data.birth_year(),
+        phone: data.phone_text().to_string(),
     }
 }
 
@@ -198,9 +188,9 @@ impl Desk {
             .ok_or(DeskError::NoSuchVisitor(no))
     }
 
-    /// Opens every visitor's personal data: for the search index at unlock
-    /// and for the CLI. Erased visitors are skipped.
-    pub fn visitor_summaries(&self, by: &Login) -> DeskResult<Vec<VisitorSummary>> {
+    /// Opens every visitor's personal data into search entries (erased
+    /// visitors have none): for the index at unlock and for the CLI.
+    pub fn visitor_entries(&self, by: &Login) -> DeskResult<Vec<Entry>> {
         let key = by.key(Capability::ReadPersonal)?;
         let r = self.store.read()?;
         let mut out = Vec::new();
@@ -208,14 +198,7 @@ impl Desk {
         r.scan(PERSONAL, .., false, |no, sealed| {
             match open_personal(key, no, &sealed) {
                 Ok(data) => {
-                    out.push(VisitorSummary {
-                        number: no,
-                        name: data.name.clone(),
-                        name_latin: data.name_latin.clone(),
-                        birth_year: data.birth_year(),
-                        phone: data.phone_text().to_string(),
-                        status: VisitorStatus::Complete,
-                    });
+                    out.push(entry_of(no, &data));
                     Ok(true)
                 }
                 Err(e) => {
@@ -224,15 +207,16 @@ impl Desk {
                 }
             }
         })?;
-        if let Some(e) = failure {
-            return Err(e);
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(out),
         }
-        for s in &mut out {
-            if let Some(meta) = r.get(VISITORS, &s.number)? {
-                s.status = meta.status;
-            }
-        }
-        Ok(out)
+    }
+
+    /// The in-memory index of every unlocked visitor. It holds decrypted
+    /// names: the UI drops it on lock.
+    pub fn search_index(&self, by: &Login) -> DeskResult<SearchIndex> {
+        Ok(SearchIndex::new(self.visitor_entries(by)?))
     }
 
     /// How many visitors were registered on `date`.
@@ -317,24 +301,6 @@ impl Desk {
             Some(h) => household_members(&r, h),
             None => Ok(vec![no]),
         }
-    }
-
-    /// Erases a visitor's personal data (GDPR Art. 17). The number, the
-    /// dates and past attendance stay as anonymous counts.
-    pub fn erase_visitor(&self, by: &Login, no: VisitorNo) -> DeskResult<()> {
-        by.require(Capability::Erase)?;
-        let mut w = self.store.write()?;
-        let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
-        if meta.status == VisitorStatus::Erased {
-            return Err(DeskError::Erased(no));
-        }
-        w.remove(PERSONAL, &no)?;
-        meta.status = VisitorStatus::Erased;
-        meta.household = None;
-        w.put(VISITORS, &no, &meta)?;
-        super::audit::record(&mut w, by.user(), AuditAction::Erase, Some(no), "")?;
-        w.commit()?;
-        Ok(())
     }
 
     pub(super) fn audit(

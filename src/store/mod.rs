@@ -5,12 +5,14 @@
 //! opaque [`crate::vault::Sealed`] values.
 
 pub mod codec;
+mod copy;
 mod error;
 mod open;
 pub mod records;
 pub mod tables;
 mod txn;
 
+pub use copy::copy_file;
 pub use error::StoreError;
 pub use open::{SCHEMA_VERSION, Store};
 pub use tables::{Index, Table};

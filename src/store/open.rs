@@ -2,6 +2,7 @@
 //! files that are not ours (redb can damage a foreign file it is asked to
 //! open, redb issue #913).
 
+use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,9 @@ const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0
 const CACHE_BYTES: usize = 32 * 1024 * 1024;
 
 pub struct Store {
-    db: Database,
+    /// Swapped for a rewritten copy after an erasure (see `copy.rs`); only
+    /// borrowed to begin a transaction.
+    pub(super) db: RefCell<Database>,
     path: PathBuf,
     marker: Marker,
 }
@@ -35,14 +38,14 @@ impl std::fmt::Debug for Store {
     }
 }
 
-fn builder() -> redb::Builder {
+pub(super) fn builder() -> redb::Builder {
     let mut builder = redb::Builder::new();
     builder.set_cache_size(CACHE_BYTES);
     builder
 }
 
 /// Refuses a path that is missing, empty or not a redb file, reading only.
-fn check_header(path: &Path) -> Result<(), StoreError> {
+pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -66,7 +69,7 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
 
 /// redb reports a header it cannot parse as InvalidData; past our magic check
 /// that means damage, not a foreign file.
-fn open_error(path: &Path, err: DatabaseError) -> StoreError {
+pub(super) fn open_error(path: &Path, err: DatabaseError) -> StoreError {
     match StoreError::from(err) {
         StoreError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
             StoreError::Damaged(format!("unreadable header in {}", path.display()))
@@ -75,7 +78,7 @@ fn open_error(path: &Path, err: DatabaseError) -> StoreError {
     }
 }
 
-fn read_marker(path: &Path, reader: &Reader) -> Result<Marker, StoreError> {
+pub(super) fn read_marker(path: &Path, reader: &Reader) -> Result<Marker, StoreError> {
     use super::txn::Read;
     let marker = match reader.get(META, &"marker".to_string()) {
         Ok(Some(m)) => m,
@@ -137,7 +140,7 @@ impl Store {
             created: Timestamp::now(),
         };
         let store = Self {
-            db,
+            db: RefCell::new(db),
             path: path.to_path_buf(),
             marker: marker.clone(),
         };
@@ -173,7 +176,7 @@ impl Store {
         let marker = read_marker(path, &reader)?;
         drop(reader);
         let mut store = Self {
-            db,
+            db: RefCell::new(db),
             path: path.to_path_buf(),
             marker,
         };
@@ -204,24 +207,24 @@ impl Store {
 
     pub fn read(&self) -> Result<Reader, StoreError> {
         Ok(Reader {
-            txn: self.db.begin_read()?,
+            txn: self.db.borrow().begin_read()?,
         })
     }
 
     pub fn write(&self) -> Result<Writer, StoreError> {
         Ok(Writer {
-            txn: self.db.begin_write()?,
+            txn: self.db.borrow().begin_write()?,
         })
     }
 
     /// redb's own check of every page checksum and tree.
     pub fn check_integrity(&mut self) -> Result<bool, StoreError> {
-        Ok(self.db.check_integrity()?)
+        Ok(self.db.get_mut().check_integrity()?)
     }
 
     /// Rewrites the file so freed pages are released.
     pub fn compact(&mut self) -> Result<(), StoreError> {
-        while self.db.compact()? {}
+        while self.db.get_mut().compact()? {}
         Ok(())
     }
 }

@@ -10,10 +10,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::config::{Config, ConfigProblem};
-use crate::desk::{Desk, DeskError, Login};
+use crate::desk::{Capability, Desk, DeskError, Login};
+use crate::search::SearchIndex;
 use crate::store::StoreError;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::errors::describe;
 use crate::ui::keymap::{Keymap, KeymapProblem};
 use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
@@ -52,6 +54,8 @@ enum Overlay {
 pub struct App {
     desk: Option<Desk>,
     login: Option<Login>,
+    /// Decrypted names for finding visitors; only while signed in.
+    index: Option<SearchIndex>,
     /// Kept across a lock, so unlocking needs only the passphrase.
     last_user: String,
     screens: Vec<Box<dyn Screen>>,
@@ -66,6 +70,22 @@ pub struct App {
     pinned_today: Option<Date>,
     today: Date,
     too_small: bool,
+}
+
+/// The context a screen works in, borrowed field by field from the app so
+/// the screen stack stays free to borrow alongside it.
+macro_rules! ctx {
+    ($app:ident, $now:expr) => {
+        Ctx {
+            desk: $app.desk.as_ref(),
+            login: $app.login.as_ref(),
+            index: $app.index.as_mut(),
+            lang: $app.lang,
+            today: $app.today,
+            now: $now,
+            messages: &mut $app.frame.messages,
+        }
+    };
 }
 
 fn today_or(pinned: Option<Date>) -> Date {
@@ -90,6 +110,7 @@ impl App {
         let mut app = App {
             desk: None,
             login: None,
+            index: None,
             last_user: String::new(),
             screens: Vec::new(),
             overlay: Overlay::None,
@@ -285,24 +306,8 @@ impl App {
         now: Instant,
         f: impl FnOnce(&mut dyn Screen, &mut Ctx<'_>) -> R,
     ) -> Option<R> {
-        let App {
-            desk,
-            login,
-            screens,
-            frame,
-            lang,
-            today,
-            ..
-        } = self;
-        let top = screens.last_mut()?;
-        let mut ctx = Ctx {
-            desk: desk.as_ref(),
-            login: login.as_ref(),
-            lang: *lang,
-            today: *today,
-            now,
-            messages: &mut frame.messages,
-        };
+        let top = self.screens.last_mut()?;
+        let mut ctx = ctx!(self, now);
         Some(f(top.as_mut(), &mut ctx))
     }
 
@@ -341,20 +346,22 @@ impl App {
 
     fn signed_in(&mut self, login: Login, now: Instant) {
         self.last_user = login.user().to_string();
+        // Staff with data access get the index of every visitor; volunteers
+        // have no key and so no names.
+        self.index = match (&self.desk, login.may(Capability::ReadPersonal)) {
+            (Some(desk), true) => match desk.search_index(&login) {
+                Ok(index) => Some(index),
+                Err(e) => {
+                    self.frame.messages.error(describe(&e, self.lang), now);
+                    None
+                }
+            },
+            _ => None,
+        };
         self.login = Some(login);
         self.last_input = now;
         self.screens.clear();
-        let home = {
-            let mut ctx = Ctx {
-                desk: self.desk.as_ref(),
-                login: self.login.as_ref(),
-                lang: self.lang,
-                today: self.today,
-                now,
-                messages: &mut self.frame.messages,
-            };
-            Home::new(&mut ctx)
-        };
+        let home = Home::new(&mut ctx!(self, now));
         self.screens.push(Box::new(home));
     }
 
@@ -364,6 +371,7 @@ impl App {
             return;
         }
         self.login = None;
+        self.index = None;
         self.overlay = Overlay::None;
         self.screens.clear();
         self.screens
@@ -409,9 +417,11 @@ impl App {
                         .info(Msg::NotYetAvailable.text(self.lang), now);
                 } else if dirty {
                     ask(self, main.clone());
-                } else if let Some(screen) = navigation::open(main) {
+                } else {
                     self.screens.truncate(1);
-                    self.screens.push(screen);
+                    if let Some(screen) = navigation::open(main, &mut ctx!(self, now)) {
+                        self.screens.push(screen);
+                    }
                 }
             }
             _ => {}

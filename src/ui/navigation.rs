@@ -2,7 +2,7 @@
 
 use crate::desk::{Capability, Login};
 use crate::ui::action::Action;
-use crate::ui::screen::Screen;
+use crate::ui::screen::{Ctx, Screen};
 
 /// The main actions, in the order the home screen lists them.
 pub const MAIN_ACTIONS: [Action; 9] = [
@@ -38,11 +38,30 @@ pub fn allowed(action: &Action, login: &Login) -> bool {
 
 /// Whether this build has the screen behind `action` yet.
 pub fn available(action: &Action) -> bool {
-    matches!(action, Action::Lock | Action::Quit)
+    match action {
+        Action::Lock | Action::Quit => true,
+        Action::NewIntake => false,
+        Action::FindVisitor => false,
+        Action::CheckIn => false,
+        Action::Tally => false,
+        Action::DaySummary => false,
+        Action::Offerings => false,
+        Action::Admin => false,
+        _ => false,
+    }
 }
 
 /// The screen behind a main action, or None where it is not built yet.
-pub fn open(action: &Action) -> Option<Box<dyn Screen>> {
-    let _ = action;
-    None
+pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    let _ = ctx;
+    match action {
+        Action::NewIntake => None,
+        Action::FindVisitor => None,
+        Action::CheckIn => None,
+        Action::Tally => None,
+        Action::DaySummary => None,
+        Action::Offerings => None,
+        Action::Admin => None,
+        _ => None,
+    }
 }

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::desk::{Desk, DeskError, Login};
+use crate::search::SearchIndex;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::Lang;
 use crate::ui::keymap::Keymap;
@@ -41,6 +42,8 @@ pub enum Outcome {
 pub struct Ctx<'a> {
     pub desk: Option<&'a Desk>,
     pub login: Option<&'a Login>,
+    /// The unlocked visitors, for staff with data access; dropped on lock.
+    pub index: Option<&'a mut SearchIndex>,
     pub lang: Lang,
     pub today: Date,
     pub now: Instant,

@@ -1,0 +1,222 @@
+//! GDPR duties and keeping data safe: erasure (Art. 17), retention review,
+//! backups and restoring them.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::login::Login;
+use super::roles::Capability;
+use super::{Desk, DeskError, DeskResult};
+use crate::store::records::{AuditAction, Settings, VisitorNo, VisitorStatus};
+use crate::store::tables::{PERSONAL, SETTINGS, VISITORS};
+use crate::store::{Read, Store, StoreError, Writer};
+use crate::vault::Passphrase;
+
+/// Short intakes not completed within this many days are listed for review.
+pub const INCOMPLETE_INTAKE_DAYS: i32 = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetentionReason {
+    /// Not seen for the configured retention period.
+    NotSeen,
+    /// A short intake never completed.
+    IncompleteIntake,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetentionCandidate {
+    pub number: VisitorNo,
+    pub created: Date,
+    pub last_seen: Date,
+    pub reason: RetentionReason,
+}
+
+fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
+    let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    if meta.status == VisitorStatus::Erased {
+        return Err(DeskError::Erased(no));
+    }
+    w.remove(PERSONAL, &no)?;
+    meta.status = VisitorStatus::Erased;
+    meta.household = None;
+    w.put(VISITORS, &no, &meta)?;
+    super::audit::record(w, by.user(), AuditAction::Erase, Some(no), "")?;
+    Ok(())
+}
+
+impl Desk {
+    /// Erases a visitor's personal data (GDPR Art. 17): the sealed record is
+    /// removed and the file rewritten, so its bytes are gone from the file.
+    /// The number, dates and past attendance stay as anonymous counts.
+    pub fn erase_visitor(&self, by: &Login, no: VisitorNo) -> DeskResult<()> {
+        self.erase_visitors(by, &[no]).map(|_| ())
+    }
+
+    /// Erases several visitors in one confirmed step (retention review):
+    /// one commit, one rewrite. Returns how many were erased.
+    pub fn erase_visitors(&self, by: &Login, numbers: &[VisitorNo]) -> DeskResult<usize> {
+        by.require(Capability::Erase)?;
+        let mut w = self.store.write()?;
+        for &no in numbers {
+            erase_in(&mut w, by, no)?;
+        }
+        w.commit()?;
+        // The erasure is committed; the rewrite only removes the old bytes.
+        // If it fails (disk full), the next erasure or `compact` does it.
+        self.store.rewrite()?;
+        Ok(numbers.len())
+    }
+
+    /// Rewrites the file so no deleted record's bytes remain in it.
+    pub fn compact(&self, by: &Login) -> DeskResult<()> {
+        by.require(Capability::Erase)?;
+        Ok(self.store.rewrite()?)
+    }
+
+    pub fn settings(&self) -> DeskResult<Settings> {
+        Ok(self
+            .store
+            .read()?
+            .get(SETTINGS, &"settings".to_string())?
+            .unwrap_or_default())
+    }
+
+    pub fn save_settings(&self, by: &Login, settings: &Settings) -> DeskResult<()> {
+        by.require(Capability::ManageReference)?;
+        if settings.retention_months == 0 || settings.retention_months > 120 {
+            return Err(DeskError::invalid("retention_months", "1 to 120 months"));
+        }
+        let mut w = self.store.write()?;
+        w.put(SETTINGS, &"settings".to_string(), settings)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Visitors due for review: not seen for the retention period, or short
+    /// intakes older than a week. Oldest first.
+    pub fn retention_candidates(&self, by: &Login) -> DeskResult<Vec<RetentionCandidate>> {
+        by.require(Capability::Erase)?;
+        let months = self.settings()?.retention_months;
+        let today = self.today();
+        let not_seen_before = today
+            .checked_sub(jiff::Span::new().months(i64::from(months)))
+            .unwrap_or(Date::MIN);
+        let incomplete_before = today
+            .checked_sub(jiff::Span::new().days(i64::from(INCOMPLETE_INTAKE_DAYS)))
+            .unwrap_or(Date::MIN);
+        let mut out = Vec::new();
+        self.store
+            .read()?
+            .scan(VISITORS, .., false, |number, meta| {
+                let reason = match meta.status {
+                    VisitorStatus::Erased => None,
+                    _ if meta.last_seen < not_seen_before => Some(RetentionReason::NotSeen),
+                    VisitorStatus::Incomplete if meta.created < incomplete_before => {
+                        Some(RetentionReason::IncompleteIntake)
+                    }
+                    _ => None,
+                };
+                if let Some(reason) = reason {
+                    out.push(RetentionCandidate {
+                        number,
+                        created: meta.created,
+                        last_seen: meta.last_seen,
+                        reason,
+                    });
+                }
+                Ok(true)
+            })?;
+        out.sort_by_key(|c| (c.last_seen, c.number));
+        Ok(out)
+    }
+
+    /// Writes a consistent, still encrypted copy of the database to `dest`.
+    pub fn backup(&self, by: &Login, dest: &Path) -> DeskResult<()> {
+        self.store.backup_to(dest)?;
+        self.audit(by, AuditAction::Backup, None)?;
+        Ok(())
+    }
+
+    /// The random id of this database (backups carry the same id).
+    pub fn database_id(&self) -> [u8; 16] {
+        self.store.database_id()
+    }
+}
+
+/// Why a restore was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    #[error("{0}")]
+    Desk(#[from] DeskError),
+    #[error("a database exists at {0}; add --force to replace it")]
+    TargetExists(std::path::PathBuf),
+    #[error("the backup belongs to another database (its key differs); nothing was changed")]
+    OtherDatabase,
+    #[error("the backup failed its check ({0} problems); nothing was changed")]
+    BackupDamaged(usize),
+}
+
+/// Restores `backup` over `target`, after checking that the user's
+/// passphrase opens it, that every record and sealed blob in it is intact,
+/// and (when `target` exists) that it is a backup of the same database.
+/// Refuses to overwrite without `force`. The backup file is only read: the
+/// checks run on a fresh copy, which then takes the target's place.
+pub fn restore(
+    backup: &Path,
+    target: &Path,
+    user: &str,
+    passphrase: &Passphrase,
+    force: bool,
+) -> Result<(), RestoreError> {
+    // Hold the current database (if any) so nobody writes to it meanwhile.
+    let current = match Store::open(target) {
+        Ok(store) => Some(store),
+        Err(StoreError::Missing(_)) => None,
+        Err(e) => return Err(DeskError::from(e).into()),
+    };
+    if current.is_some() && !force {
+        return Err(RestoreError::TargetExists(target.to_path_buf()));
+    }
+    let mut staging_name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    staging_name.push(format!(".restore-{}", std::process::id()));
+    let staging = target.with_file_name(staging_name);
+    let checked = check_staged(backup, &staging, current.as_ref(), user, passphrase);
+    if let Err(e) = checked {
+        let _ = std::fs::remove_file(&staging);
+        return Err(e);
+    }
+    drop(current);
+    if let Err(e) = std::fs::rename(&staging, target) {
+        let _ = std::fs::remove_file(&staging);
+        return Err(DeskError::from(StoreError::from(e)).into());
+    }
+    Ok(())
+}
+
+fn check_staged(
+    backup: &Path,
+    staging: &Path,
+    current: Option<&Store>,
+    user: &str,
+    passphrase: &Passphrase,
+) -> Result<(), RestoreError> {
+    crate::store::copy_file(backup, staging).map_err(DeskError::from)?;
+    let mut staged = Desk::open(staging)?;
+    let login = staged.login(user, passphrase).map_err(|e| match e {
+        DeskError::ForeignKey => RestoreError::OtherDatabase,
+        other => other.into(),
+    })?;
+    if current.is_some_and(|c| c.database_id() != staged.database_id()) {
+        return Err(RestoreError::OtherDatabase);
+    }
+    let report = staged.verify(&login)?;
+    if !report.ok() {
+        return Err(RestoreError::BackupDamaged(report.problems.len()));
+    }
+    staged.audit(&login, AuditAction::Restore, None)?;
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! Erasure, retention, backups and restores.
+
+mod common;
+
+use common::desk::{COORDINATOR, Fixture, PASSPHRASE, person};
+use mila::desk::*;
+use mila::store::tables::PERSONAL;
+use mila::store::{Read, Store};
+use mila::vault::Passphrase;
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn session_today(desk: &Desk, login: &Login) -> SessionId {
+    let offering = desk.offerings().unwrap()[0].0;
+    let t = |h| jiff::civil::Time::new(h, 0, 0, 0).unwrap();
+    desk.add_session(login, offering, desk.today(), t(10), t(11), "")
+        .unwrap()
+}
+
+#[test]
+fn erasure_removes_the_sealed_bytes_and_keeps_attendance() {
+    let f = Fixture::new();
+    let gone = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Gelöscht", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let kept = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Bleibt", "", 1981),
+            true,
+            None,
+        )
+        .unwrap();
+    let session = session_today(&f.desk, &f.coordinator);
+    f.desk.check_in(&f.coordinator, session, gone).unwrap();
+    f.desk.check_in(&f.coordinator, session, kept).unwrap();
+
+    let path = f.path();
+    let Fixture {
+        dir: _dir, desk, ..
+    } = f;
+    drop(desk);
+    let blob = {
+        let store = Store::open(&path).unwrap();
+        let reader = store.read().unwrap();
+        reader.get(PERSONAL, &gone).unwrap().unwrap()
+    };
+    assert!(
+        contains(&std::fs::read(&path).unwrap(), &blob.ciphertext),
+        "the blob is in the file before"
+    );
+
+    let desk = Desk::open(&path).unwrap();
+    let login = desk
+        .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+        .unwrap();
+    desk.erase_visitor(&login, gone).unwrap();
+
+    let raw = std::fs::read(&path).unwrap();
+    assert!(
+        !contains(&raw, &blob.ciphertext),
+        "the sealed bytes survive in the file"
+    );
+    assert!(
+        !contains(&raw, &blob.nonce),
+        "the nonce survives in the file"
+    );
+    assert!(matches!(
+        desk.visitor_card(&login, gone),
+        Err(DeskError::Erased(_))
+    ));
+    assert_eq!(
+        desk.visitor_card(&login, kept).unwrap().data.name,
+        "Testperson Bleibt"
+    );
+    assert_eq!(
+        desk.session(session).unwrap().checkins,
+        2,
+        "past attendance still counts"
+    );
+    assert_eq!(desk.visitor_entries(&login).unwrap().len(), 1);
+    drop(desk);
+    let mut desk = Desk::open(&path).unwrap();
+    let login = desk
+        .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+        .unwrap();
+    let report = desk.verify(&login).unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!((report.visitors, report.erased, report.checkins), (2, 1, 2));
+}
+
+#[test]
+fn only_coordinators_erase() {
+    let f = Fixture::new();
+    let no = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Eins", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let reception = f.staff("empfang", Role::Receptionist);
+    assert!(matches!(
+        f.desk.erase_visitor(&reception, no),
+        Err(DeskError::Forbidden(_))
+    ));
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let f = Fixture::new();
+    let first = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Vorher", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let backup = f.dir.path().join("sicherung").join("mila-backup.redb");
+    f.desk.backup(&f.coordinator, &backup).unwrap();
+    assert!(matches!(
+        f.desk.backup(&f.coordinator, &backup),
+        Err(DeskError::Store(mila::store::StoreError::Exists(_)))
+    ));
+    let later = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Nachher", "", 1990),
+            true,
+            None,
+        )
+        .unwrap();
+    let path = f.path();
+    let Fixture {
+        dir: _dir, desk, ..
+    } = f;
+    drop(desk);
+
+    let pass = Passphrase::new(PASSPHRASE);
+    assert!(matches!(
+        restore(&backup, &path, COORDINATOR, &pass, false),
+        Err(RestoreError::TargetExists(_))
+    ));
+    assert!(matches!(
+        restore(
+            &backup,
+            &path,
+            COORDINATOR,
+            &Passphrase::new("falsch-falsch"),
+            true
+        ),
+        Err(RestoreError::Desk(DeskError::WrongCredentials))
+    ));
+    let backup_bytes = std::fs::read(&backup).unwrap();
+    restore(&backup, &path, COORDINATOR, &pass, true).unwrap();
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        backup_bytes,
+        "the backup is only read"
+    );
+
+    let desk = Desk::open(&path).unwrap();
+    let login = desk.login(COORDINATOR, &pass).unwrap();
+    assert_eq!(
+        desk.visitor_card(&login, first).unwrap().data.name,
+        "Testperson Vorher"
+    );
+    assert!(matches!(
+        desk.visitor_card(&login, later),
+        Err(DeskError::NoSuchVisitor(_))
+    ));
+}
+
+#[test]
+fn a_backup_of_another_database_is_refused() {
+    let ours = Fixture::new();
+    let theirs = Fixture::new();
+    let foreign_backup = theirs.dir.path().join("fremd.redb");
+    theirs
+        .desk
+        .backup(&theirs.coordinator, &foreign_backup)
+        .unwrap();
+    let ours_no = ours
+        .desk
+        .register_visitor(
+            &ours.coordinator,
+            &person("Testperson Unsere", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let path = ours.path();
+    let Fixture {
+        dir: _dir, desk, ..
+    } = ours;
+    let id = desk.database_id();
+    drop(desk);
+    let pass = Passphrase::new(PASSPHRASE);
+    let result = restore(&foreign_backup, &path, COORDINATOR, &pass, true);
+    assert!(
+        matches!(result, Err(RestoreError::OtherDatabase)),
+        "{result:?}"
+    );
+    let desk = Desk::open(&path).unwrap();
+    assert!(desk.database_id() == id, "the database was replaced");
+    let login = desk.login(COORDINATOR, &pass).unwrap();
+    assert_eq!(
+        desk.visitor_card(&login, ours_no).unwrap().data.name,
+        "Testperson Unsere"
+    );
+    let leftovers = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("restore"))
+        .count();
+    assert_eq!(leftovers, 0, "a staging file was left behind");
+}
+
+#[test]
+fn restore_onto_an_empty_place() {
+    let f = Fixture::new();
+    let backup = f.dir.path().join("b.redb");
+    f.desk.backup(&f.coordinator, &backup).unwrap();
+    let target = f.dir.path().join("neu").join("mila.redb");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    restore(
+        &backup,
+        &target,
+        COORDINATOR,
+        &Passphrase::new(PASSPHRASE),
+        false,
+    )
+    .unwrap();
+    assert!(Desk::open(&target).is_ok());
+}
+
+#[test]
+fn retention_lists_long_unseen_visitors_and_stale_short_intakes() {
+    let mut f = Fixture::new();
+    let long_ago = jiff::civil::date(2023, 1, 10);
+    f.desk.pin_today(long_ago);
+    let old = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Alt", "", 1970),
+            true,
+            None,
+        )
+        .unwrap();
+    f.desk.pin_today(jiff::civil::date(2026, 11, 10));
+    let short = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Kurz", "", 1990),
+            false,
+            None,
+        )
+        .unwrap();
+    let _fresh = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Neu", "", 1991),
+            true,
+            None,
+        )
+        .unwrap();
+    f.desk.pin_today(jiff::civil::date(2026, 11, 26));
+    let found: Vec<(VisitorNo, RetentionReason)> = f
+        .desk
+        .retention_candidates(&f.coordinator)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.number, c.reason))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (old, RetentionReason::NotSeen),
+            (short, RetentionReason::IncompleteIntake)
+        ]
+    );
+    assert_eq!(
+        f.desk
+            .erase_visitors(&f.coordinator, &[old, short])
+            .unwrap(),
+        2
+    );
+    assert!(
+        f.desk
+            .retention_candidates(&f.coordinator)
+            .unwrap()
+            .is_empty()
+    );
+}
