@@ -48,6 +48,11 @@ pub enum Command {
     },
     /// Check every record, sealed blob and link; exit 1 on any problem
     Verify,
+    /// The day summary and the period report: print, save or export
+    Report {
+        #[command(subcommand)]
+        command: super::report::ReportCommand,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

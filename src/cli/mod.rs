@@ -3,6 +3,7 @@
 
 mod args;
 mod credentials;
+mod report;
 mod staff;
 mod visitors;
 
@@ -53,6 +54,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Staff { command } => staff::run(cli, command),
         Command::Import { command } => visitors::import(cli, command),
         Command::Verify => visitors::verify(cli),
+        Command::Report { command } => report::run(cli, command),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod attendance;
 mod audit;
+mod day_note;
 mod error;
 pub mod import;
 mod login;
@@ -16,6 +17,7 @@ mod seed;
 mod sessions;
 mod staff;
 mod stats;
+mod summarise;
 mod verify;
 mod visitors;
 
@@ -29,6 +31,7 @@ use crate::vault::{KdfParams, Passphrase};
 
 pub use attendance::CheckInOutcome;
 pub use audit::AuditFilter;
+pub use day_note::MAX_DAY_NOTE;
 pub use error::{DeskError, DeskResult};
 pub use import::{ImportError, ImportReport};
 pub use login::Login;
@@ -54,6 +57,8 @@ pub fn format_visitor_no(no: VisitorNo) -> String {
 /// The front desk over one database file.
 pub struct Desk {
     store: Store,
+    /// Set by [`Desk::pin_today`]; None: the clock (or `MILA_TODAY`).
+    today: Option<Date>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -76,7 +81,7 @@ impl Desk {
         staff::check_user_name(coordinator)?;
         staff::check_passphrase(passphrase)?;
         let store = Store::create(path)?;
-        let desk = Desk { store };
+        let desk = Desk { store, today: None };
         let login = desk.initialise(coordinator, passphrase, kdf)?;
         Ok((desk, login))
     }
@@ -84,6 +89,7 @@ impl Desk {
     pub fn open(path: &Path) -> DeskResult<Desk> {
         Ok(Desk {
             store: Store::open(path)?,
+            today: None,
         })
     }
 
@@ -94,7 +100,14 @@ impl Desk {
     /// Today in the desk's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for
     /// demonstrations and tests of day boundaries.
     pub fn today(&self) -> Date {
-        today()
+        self.today.unwrap_or_else(today)
+    }
+
+    /// Makes this desk take `date` as today (registrations, logins, the
+    /// sessions created for today): tests and demonstrations of a given
+    /// day, without touching the process environment.
+    pub fn pin_today(&mut self, date: Date) {
+        self.today = Some(date);
     }
 }
 

@@ -251,6 +251,7 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         AUDIT_BY_VISITOR,
         DAY_STATS,
         DAY_NOTES,
+        LOGINS_BY_DAY,
     );
     Ok(())
 }

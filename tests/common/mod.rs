@@ -5,3 +5,4 @@
 
 pub mod desk;
 pub mod pty;
+pub mod report;
