@@ -405,7 +405,7 @@ fn any_staff_member_writes_the_day_note_within_its_limit() {
 /// Chinese, hostile characters. Pages and columns must hold.
 #[test]
 fn crowded_days_keep_to_80_columns_and_60_lines() {
-    use mila::report::{Count, DayTotals, SessionLine, VisitorCounts};
+    use mila::report::{Count, DayTotals, VisitorCounts};
     let fd = fixture_day();
     let mut s = summary(&fd);
     let template = s.sessions[1].clone();
@@ -431,5 +431,4 @@ fn crowded_days_keep_to_80_columns_and_60_lines() {
         assert_printable(&text, lang);
         assert!(text.split(FORM_FEED).count() > 5);
     }
-    let _ = SessionLine::tallied;
 }
