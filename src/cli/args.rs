@@ -68,6 +68,11 @@ pub enum Command {
         #[command(subcommand)]
         command: EraseCommand,
     },
+    /// The day summary and the period report: print, save or export
+    Report {
+        #[command(subcommand)]
+        command: super::report::ReportCommand,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use super::roles::{Capability, allows};
 use super::staff;
 use super::{Desk, DeskError, DeskResult};
-use crate::store::records::{AuditAction, Role, Settings, StaffRecord};
-use crate::store::tables::{KEY_SLOTS, SEALED_META, SETTINGS, STAFF};
+use crate::store::records::{AuditAction, Role, Settings, StaffRecord, day_key};
+use crate::store::tables::{KEY_SLOTS, LOGINS_BY_DAY, SEALED_META, SETTINGS, STAFF};
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, KdfParams, KeySlot, Passphrase, SealContext};
 
@@ -115,6 +115,9 @@ impl Desk {
         let mut w = self.store.write()?;
         let shown: String = shown_user.chars().take(staff::MAX_USER_CHARS).collect();
         super::audit::record(&mut w, &shown, action, None, "")?;
+        if result.is_ok() {
+            w.index_insert(LOGINS_BY_DAY, &(day_key(self.today()), user.to_string()))?;
+        }
         w.commit()?;
         result
     }

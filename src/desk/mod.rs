@@ -4,6 +4,7 @@
 
 mod attendance;
 mod audit;
+mod day_note;
 mod error;
 pub mod import;
 mod login;
@@ -17,6 +18,7 @@ mod seed;
 mod sessions;
 mod staff;
 mod stats;
+mod summarise;
 mod verify;
 mod visitors;
 
@@ -29,6 +31,7 @@ use crate::vault::{KdfParams, Passphrase};
 
 pub use attendance::CheckInOutcome;
 pub use audit::AuditFilter;
+pub use day_note::MAX_DAY_NOTE;
 pub use error::{DeskError, DeskResult};
 pub use import::{ImportError, ImportReport};
 pub use login::Login;

@@ -20,7 +20,6 @@ pub(super) fn list_in(r: &impl Read, list: RefList) -> DeskResult<Vec<(RefId, Re
 }
 
 /// Label of an entry, or `#id` if it is missing (never fails a report).
-#[allow(dead_code)] // TEMP until the report merge
 pub(super) fn label_in(r: &Reader, list: RefList, id: RefId) -> DeskResult<String> {
     Ok(r.get(REFERENCE, &(list.code(), id))?
         .map_or_else(|| format!("#{id}"), |e| e.label))

@@ -52,7 +52,6 @@ pub(super) fn update(
 }
 
 /// Counters of one kind over a range of days: id → count.
-#[allow(dead_code)] // TEMP until the report merge
 pub fn totals(
     r: &impl Read,
     from_day: u32,

@@ -1,1 +1,18 @@
-//! report
+//! The day summary (Tagesübersicht) and the period report as plain data, and
+//! their renderers: text for printing on A4, CSV for German Excel, JSON.
+//!
+//! One computation, several renderers: the desk fills these structs
+//! (`Desk::day_summary`, `Desk::period_report`); nothing here reads the
+//! database, so every renderer shows the same numbers. Headings come from
+//! the one string catalog (`crate::ui::catalog`).
+
+mod count;
+mod day;
+pub mod output;
+mod period;
+pub mod render;
+
+pub use count::{Count, sort_counts};
+pub use day::{Attendee, DaySummary, DayTotals, SessionLine, VisitorCounts};
+pub use period::{MonthCount, OfferingLine, PeriodReport, PeriodTotals, WeekCount, mean};
+pub use render::Format;

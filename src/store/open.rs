@@ -254,6 +254,7 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         AUDIT_BY_VISITOR,
         DAY_STATS,
         DAY_NOTES,
+        LOGINS_BY_DAY,
     );
     Ok(())
 }

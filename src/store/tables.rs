@@ -90,3 +90,6 @@ pub const AUDIT_BY_VISITOR: Index<(VisitorNo, u64)> = Index::new("audit_by_visit
 /// (day, kind, id) → count; see [`StatKind`].
 pub const DAY_STATS: Table<(u32, u8, u32), u32> = Table::new("day_stats");
 pub const DAY_NOTES: Table<u32, String> = Table::new("day_notes");
+/// (day, user): who logged in on a day, so the day summary names the staff
+/// on duty without reading the audit log.
+pub const LOGINS_BY_DAY: Index<(u32, String)> = Index::new("logins_by_day");

@@ -66,8 +66,9 @@ fn scan_in<K: OwnedKey, V: DeserializeOwned>(
     Ok(())
 }
 
-fn keys_in<K: OwnedKey>(
-    table: &impl ReadableTable<K, ()>,
+/// Keys only, of an index or of a table whose values are not needed.
+fn keys_in<K: OwnedKey, V: redb::Value + 'static>(
+    table: &impl ReadableTable<K, V>,
     range: impl RangeBounds<K>,
 ) -> Result<Vec<K>, StoreError> {
     let mut out = Vec::new();
@@ -104,6 +105,14 @@ pub trait Read {
         &self,
         table: Table<K, V>,
     ) -> Result<u64, StoreError>;
+
+    /// The keys of a range, in key order, without decoding the values:
+    /// for counting and following links (check-ins of a session) in bulk.
+    fn keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError>;
 
     /// All entries of a range, in key order.
     fn range<K: OwnedKey, V: Serialize + DeserializeOwned>(
@@ -193,6 +202,17 @@ impl Read for Reader {
             None => Ok(0),
         }
     }
+
+    fn keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError> {
+        match self.open(table)? {
+            Some(t) => keys_in(&t, range),
+            None => Ok(Vec::new()),
+        }
+    }
 }
 
 impl Read for Writer {
@@ -233,6 +253,14 @@ impl Read for Writer {
         table: Table<K, V>,
     ) -> Result<u64, StoreError> {
         Ok(self.txn.open_table(table.def())?.len()?)
+    }
+
+    fn keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+    ) -> Result<Vec<K>, StoreError> {
+        keys_in(&self.txn.open_table(table.def())?, range)
     }
 }
 

@@ -289,6 +289,18 @@ catalog! {
     ConfigProblem => "Einstellungen {file}, Zeile {line}: {message} – es gelten die Standardwerte."
         / "Settings {file}, line {line}: {message} – the defaults are used.",
 
+    // Intake, duplicate check, find, visitor card, check-in, reference lists (issue 4).
+    // (add lines for these screens directly below this comment)
+
+    // Tally, offerings and sessions (issue 5).
+    // (add lines for these screens directly below this comment)
+
+    // Day summary and period report screens (issue 6).
+    // (add lines for these screens directly below this comment)
+
+    // Erasure, retention, access export, audit view, backups (issue 7).
+    // (add lines for these screens directly below this comment)
+
     // Refusals of the desk, as staff read them.
     ErrDeactivated => "Dieses Konto ist deaktiviert." / "This account is deactivated.",
     ErrNoSuchVisitor => "Keine Besucher*in mit der Nummer {number}." / "No visitor with number {number}.",
@@ -312,6 +324,95 @@ catalog! {
     ErrInUse => "Die Datenbank wird von einem anderen MiLA-Desk-Fenster benutzt." / "The database is used by another MiLA Desk window.",
     ErrFile => "Dateifehler: {detail}" / "File error: {detail}",
     ErrInternal => "Unerwarteter Fehler; nichts wurde gespeichert." / "Unexpected error; nothing was saved.",
+    // Reports: the day summary and the period report as printed, saved and exported.
+    ReportDayTitle => "MiLA – Tagesübersicht" / "MiLA – Day summary",
+    ReportPeriodTitle => "MiLA – Zeitraumbericht" / "MiLA – Period report",
+    ReportPage => "Seite {n} von {m}" / "Page {n} of {m}",
+    ReportConfidential => "VERTRAULICH – enthält Namen" / "CONFIDENTIAL – contains names",
+    ReportRange => "{from} – {to}" / "{from} – {to}",
+    ReportSessions => "Termine" / "Sessions",
+    ReportNoSessions => "Keine Termine an diesem Tag." / "No sessions on this day.",
+    ReportColTime => "Zeit" / "Time",
+    ReportColSession => "Termin" / "Session",
+    ReportColState => "Status" / "State",
+    ReportColRegistered => "Reg." / "Reg.",
+    ReportColTallied => "Gez." / "Cnt.",
+    ReportColTotal => "Ges." / "Tot.",
+    ReportDayLegend => "Reg. = registriert und eingecheckt, Gez. = anonym gezählt, Ges. = zusammen"
+        / "Reg. = registered and checked in, Cnt. = counted anonymously, Tot. = together",
+    ReportStateOpen => "offen" / "open",
+    ReportStateClosed => "geschlossen" / "closed",
+    ReportStateCancelled => "abgesagt" / "cancelled",
+    ReportSum => "Summe" / "Total",
+    ReportSessionCount => "{count} Termine, davon {held} stattgefunden" / "{count} sessions, {held} held",
+    ReportSessionNote => "Notiz: {note}" / "Note: {note}",
+    ReportVisitors => "Besucher*innen" / "Visitors",
+    ReportNewRegistrations => "Neu registriert" / "New registrations",
+    ReportUniqueVisitors => "Verschiedene Besucher*innen (eingecheckt)" / "Different visitors (checked in)",
+    ReportOfThemNew => "davon neu (an diesem Tag registriert)" / "of them new (registered that day)",
+    ReportOfThemReturning => "davon wiederkehrend" / "of them returning",
+    ReportNewLanguages => "Sprachen der neu Registrierten" / "Languages of new registrations",
+    ReportNewNeeds => "Bedarfe der neu Registrierten" / "Needs of new registrations",
+    ReportReferrals => "Vermittlungen" / "Referrals",
+    ReportStaffOnDuty => "Im Dienst" / "Staff on duty",
+    ReportDayNote => "Notiz des Tages" / "Note of the day",
+    ReportNone => "keine" / "none",
+    ReportAttendanceList => "Anwesenheitsliste" / "Attendance list",
+    ReportErasedVisitor => "(Daten gelöscht)" / "(data erased)",
+    ReportPillarLanguage => "Sprachvermittlung" / "Language support",
+    ReportPillarCounselling => "Beratung" / "Counselling",
+    ReportPillarInformation => "Information" / "Information",
+    ReportPillarCommunication => "Raum für Kommunikation" / "Space for communication",
+    ReportOfferings => "Angebote" / "Offerings",
+    ReportColOffering => "Angebot" / "Offering",
+    ReportColHeld => "Termine" / "Sessions",
+    ReportColAttendance => "Besuche" / "Visits",
+    ReportColMean => "Ø/Termin" / "Mean",
+    ReportColUnique => "Personen" / "People",
+    ReportPeriodLegend => "Termine = stattgefunden (nicht abgesagt); Besuche = eingecheckt + anonym gezählt; Personen = verschiedene registrierte Besucher*innen"
+        / "Sessions = held (not cancelled); Visits = checked in + counted anonymously; People = different registered visitors",
+    ReportRegistrationsPerMonth => "Neue Registrierungen pro Monat" / "New registrations per month",
+    ReportAttendancePerWeek => "Besuche pro Kalenderwoche" / "Visits per calendar week",
+    ReportWeek => "KW {week}/{year}" / "Week {week}/{year}",
+    ReportLanguages => "Sprachen der neu Registrierten" / "Languages of new registrations",
+    ReportNeeds => "Bedarfe der neu Registrierten" / "Needs of new registrations",
+    // CSV column titles and the sections of its rows.
+    ReportCsvSection => "Bereich" / "Section",
+    ReportCsvDate => "Datum" / "Date",
+    ReportCsvLabel => "Bezeichnung" / "Label",
+    ReportCsvPillar => "Säule" / "Pillar",
+    ReportCsvStart => "Beginn" / "Start",
+    ReportCsvEnd => "Ende" / "End",
+    ReportCsvState => "Status" / "State",
+    ReportCsvRegistered => "Eingecheckt" / "Checked in",
+    ReportCsvTallied => "Gezählt" / "Counted",
+    ReportCsvTotal => "Gesamt" / "Total",
+    ReportCsvCount => "Anzahl" / "Count",
+    ReportCsvNote => "Notiz" / "Note",
+    ReportCsvNumber => "Nummer" / "Number",
+    ReportCsvName => "Name" / "Name",
+    ReportCsvSession => "Termin" / "Session",
+    ReportCsvPeriod => "Zeitraum" / "Period",
+    ReportCsvMean => "Besuche pro Termin" / "Visits per session",
+    // File names of saved reports: ASCII, a date, never a person's name.
+    ReportFileDay => "Tagesuebersicht" / "Day-summary",
+    ReportFilePeriod => "Zeitraumbericht" / "Period-report",
+    ReportFileNames => "mit-Namen" / "with-names",
+    // Printing and saving.
+    ReportPrinted => "Zum Drucker geschickt." / "Sent to the printer.",
+    ReportPrintFailedSaved => "Drucken nicht möglich ({reason}). Gespeichert unter {path}"
+        / "Could not print ({reason}). Saved as {path}",
+    ReportPrintFailedNotSaved => "Drucken nicht möglich ({reason}). Die Liste mit Namen wurde nicht gespeichert."
+        / "Could not print ({reason}). The list with names was not saved.",
+    ReportSavedFiles => "Gespeichert: {paths}" / "Saved: {paths}",
+    ReportSaveFailed => "Speichern nicht möglich: {path} ({detail})" / "Could not save {path} ({detail})",
+    ReportPrintNoCommand => "kein Druckbefehl eingestellt" / "no print command is set",
+    ReportPrintNotFound => "Druckbefehl {command} nicht gefunden" / "print command {command} not found",
+    ReportPrintFailed => "Druckbefehl {command} meldet: {detail}" / "print command {command} says: {detail}",
+    ReportPrintTimeout => "Druckbefehl {command} antwortet nicht" / "print command {command} does not answer",
+    ReportPrintCannotRun => "Druckbefehl {command} lässt sich nicht starten: {detail}"
+        / "print command {command} cannot be started: {detail}",
+    ReportDayNoteTooLong => "Notiz des Tages zu lang (max. {max} Zeichen)" / "Note of the day too long (max. {max} characters)",
 
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",

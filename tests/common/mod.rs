@@ -7,3 +7,4 @@ pub mod app;
 pub mod desk;
 pub mod mila;
 pub mod pty;
+pub mod report;
