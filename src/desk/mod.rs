@@ -97,6 +97,16 @@ impl Desk {
         })
     }
 
+    /// Opens a database held by another storage backend: how tests inject
+    /// I/O faults below redb.
+    #[doc(hidden)]
+    pub fn open_with_backend(backend: impl redb::StorageBackend, path: &Path) -> DeskResult<Desk> {
+        Ok(Desk {
+            store: Store::open_with_backend(backend, path)?,
+            pinned_today: None,
+        })
+    }
+
     pub fn path(&self) -> &Path {
         self.store.path()
     }

@@ -184,6 +184,29 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a database of ours held by another storage backend (tests that
+    /// inject I/O faults). `path` only names it in messages.
+    pub fn open_with_backend(
+        backend: impl redb::StorageBackend,
+        path: &Path,
+    ) -> Result<Self, StoreError> {
+        let db = builder()
+            .create_with_backend(backend)
+            .map_err(|e| open_error(path, e))?;
+        let reader = Reader {
+            txn: db.begin_read()?,
+        };
+        let marker = read_marker(path, &reader)?;
+        drop(reader);
+        let mut store = Self {
+            db: RefCell::new(db),
+            path: path.to_path_buf(),
+            marker,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
     /// Brings an older schema up to [`SCHEMA_VERSION`] in one transaction.
     fn migrate(&mut self) -> Result<(), StoreError> {
         if self.marker.schema == SCHEMA_VERSION {
