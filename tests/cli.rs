@@ -79,14 +79,14 @@ fn imported_names_and_phones_never_appear_in_the_file() {
 
     let raw = std::fs::read(&db).unwrap();
     let contains = |needle: &str| raw.windows(needle.len()).any(|w| w == needle.as_bytes());
-    for (name, phone) in &people {
-        assert!(!contains(name), "a name is in the file in plaintext");
-        assert!(
-            !contains(phone),
-            "a phone number is in the file in plaintext"
-        );
+    // Every name contains one of these parts and every phone number the
+    // prefix, so their absence proves that no name or number is there.
+    assert!(people.iter().all(|(name, phone)| {
+        (name.contains("Fakename") || name.contains("اختبار")) && phone.starts_with("0151 77")
+    }));
+    for part in ["Fakename", "Testperson", "اختبار", "تجريبي", "0151 77"] {
+        assert!(!contains(part), "'{part}' is in the file in plaintext");
     }
-    assert!(!contains("Fakename") && !contains("اختبار"));
 
     let desk = Desk::open(&db).unwrap();
     let login = desk.login(USER, &Passphrase::new(PASS)).unwrap();
@@ -274,4 +274,158 @@ fn usage_errors_exit_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+fn import_one(dir: &Path, db: &Path) {
+    let file = dir.join("eine.csv");
+    std::fs::write(
+        &file,
+        "name;name_latin;phone\nمحمد تجريبي;Mohammed Tajribi;0151 000 111\n",
+    )
+    .unwrap();
+    mila(db)
+        .args(["import", "visitors"])
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+#[test]
+fn erase_asks_refuses_without_a_terminal_and_works_with_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init(dir.path());
+    import_one(dir.path(), &db);
+    assert_refused(mila(&db).args(["erase", "visitor", "M-0001"]), "--yes");
+    assert_refused(
+        mila(&db).args(["erase", "visitor", "M-0099", "--yes"]),
+        "no visitor",
+    );
+    let out = mila(&db)
+        .args(["erase", "visitor", "1", "--yes"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_refused(mila(&db).args(["erase", "visitor", "1", "--yes"]), "erased");
+    mila(&db).arg("verify").assert().success();
+}
+
+#[test]
+fn access_export_writes_json_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init(dir.path());
+    import_one(dir.path(), &db);
+    let folder = dir.path().join("auskunft");
+    let out = mila(&db)
+        .args(["export", "visitor", "M-0001", "--output"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let paths: Vec<&str> = stdout.lines().collect();
+    assert_eq!(paths.len(), 2);
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.contains("M-0001") && !p.contains("Tajribi"))
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(paths[0]).unwrap()).unwrap();
+    assert_eq!(json["personal"]["name"], "محمد تجريبي");
+    assert_eq!(json["personal"]["phone"]["value"], "0151 000 111");
+    assert_eq!(json["personal"]["gender"]["answer"], "empty");
+    let actions: Vec<&str> = json["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"Import") && actions.contains(&"Export"),
+        "{actions:?}"
+    );
+    let text = std::fs::read_to_string(paths[1]).unwrap();
+    assert!(
+        text.contains("Art. 15") && text.contains("Mohammed Tajribi") && text.contains("M-0001"),
+        "{text}"
+    );
+    // Volunteers and receptionists may not export.
+    mila(&db)
+        .env("MILA_NEW_PASSPHRASE", "empfang-passphrase")
+        .args(["staff", "add", "empfang", "--role", "receptionist"])
+        .assert()
+        .success();
+    assert_refused(
+        mila(&db)
+            .env("MILA_USER", "empfang")
+            .env("MILA_PASSPHRASE", "empfang-passphrase")
+            .args(["export", "visitor", "1"]),
+        "may not",
+    );
+}
+
+#[test]
+fn backup_and_restore_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init(dir.path());
+    import_one(dir.path(), &db);
+    let backup = dir.path().join("usb").join("mila-2026-11-26.redb");
+    mila(&db).arg("backup").arg(&backup).assert().success();
+    assert_refused(mila(&db).arg("backup").arg(&backup), "already exists");
+    assert_refused(mila(&db).arg("restore").arg(&backup), "--force");
+    let restored = dir.path().join("neu.redb");
+    mila(&restored)
+        .arg("restore")
+        .arg(&backup)
+        .assert()
+        .success();
+    mila(&restored).arg("verify").assert().success();
+    mila(&db)
+        .args(["restore", "--force"])
+        .arg(&backup)
+        .assert()
+        .success();
+    // A backup of another database is refused, and ours stays as it was.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = init(other_dir.path());
+    let other_backup = other_dir.path().join("fremd.redb");
+    mila(&other)
+        .arg("backup")
+        .arg(&other_backup)
+        .assert()
+        .success();
+    assert_refused(
+        mila(&db).args(["restore", "--force"]).arg(&other_backup),
+        "another database",
+    );
+    mila(&db).arg("verify").assert().success();
+}
+
+#[test]
+fn weakened_key_parameters_are_refused_at_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init(dir.path());
+    {
+        let store = mila::store::Store::open(&db).unwrap();
+        let mut w = store.write().unwrap();
+        use mila::store::Read;
+        let key = USER.to_string();
+        let mut slot = w
+            .get(mila::store::tables::KEY_SLOTS, &key)
+            .unwrap()
+            .unwrap();
+        slot.params.m_kib = 64;
+        slot.params.t = 1;
+        w.put(mila::store::tables::KEY_SLOTS, &key, &slot).unwrap();
+        w.commit().unwrap();
+    }
+    assert_refused(mila(&db).arg("verify"), "below the minimum");
 }

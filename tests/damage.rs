@@ -22,7 +22,9 @@ fn read_all(path: &Path) -> Result<Vec<(VisitorNo, PersonalData)>, String> {
     }
     let mut out = Vec::new();
     for entry in desk.visitor_entries(&login).map_err(|e| e.to_string())? {
-        let card = desk.visitor_card(&login, entry.number).map_err(|e| e.to_string())?;
+        let card = desk
+            .visitor_card(&login, entry.number)
+            .map_err(|e| e.to_string())?;
         out.push((entry.number, card.data.clone()));
     }
     Ok(out)
@@ -38,7 +40,11 @@ fn check(path: &Path, original: &[(VisitorNo, PersonalData)], what: &str) -> boo
         }
         Ok(Err(_)) => false,
         Err(caught) => {
-            assert!(caught.is_storage_damage(), "{what}: a panic outside redb at {}", caught.location);
+            assert!(
+                caught.is_storage_damage(),
+                "{what}: a panic outside redb at {}",
+                caught.location
+            );
             false
         }
     }
@@ -69,7 +75,9 @@ fn bit_flips_and_truncation_are_errors_or_harmless() {
         ("Олена Тестова", "Olena Testova", 1985),
         ("Testperson Eins", "", 1970),
     ] {
-        f.desk.register_visitor(&f.coordinator, &person(name, latin, year), true, None).unwrap();
+        f.desk
+            .register_visitor(&f.coordinator, &person(name, latin, year), true, None)
+            .unwrap();
     }
     let path = f.path();
     let Fixture { dir, desk, .. } = f;
@@ -93,7 +101,17 @@ fn bit_flips_and_truncation_are_errors_or_harmless() {
             }
         }
     }
-    for keep in [0, 9, 100, 4096, 4097, good.len() / 3, good.len() / 2, good.len() - 4096, good.len() - 1] {
+    for keep in [
+        0,
+        9,
+        100,
+        4096,
+        4097,
+        good.len() / 3,
+        good.len() / 2,
+        good.len() - 4096,
+        good.len() - 1,
+    ] {
         std::fs::write(&copy, &good[..keep]).unwrap();
         if check(&copy, &original, &format!("truncated to {keep}")) {
             harmless += 1;
@@ -102,5 +120,8 @@ fn bit_flips_and_truncation_are_errors_or_harmless() {
         }
     }
     eprintln!("{refused} damaged copies refused, {harmless} read intact");
-    assert!(refused > 20, "flips in the header must be refused ({refused})");
+    assert!(
+        refused > 20,
+        "flips in the header must be refused ({refused})"
+    );
 }

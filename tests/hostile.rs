@@ -70,7 +70,11 @@ fn the_csv_importer_survives_arbitrary_files() {
     let f = Fixture::new();
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(96));
     let header_then_rows = (
-        prop_oneof![Just("name;phone\n".to_string()), Just("name,birth_date,languages\n".to_string()), any::<String>()],
+        prop_oneof![
+            Just("name;phone\n".to_string()),
+            Just("name,birth_date,languages\n".to_string()),
+            any::<String>()
+        ],
         proptest::collection::vec(strings(), 0..6),
     );
     runner

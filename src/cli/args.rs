@@ -68,10 +68,27 @@ pub enum Command {
         #[command(subcommand)]
         command: EraseCommand,
     },
+    /// Everything held about one person (GDPR Art. 15), as JSON and text files
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// The day summary and the period report: print, save or export
     Report {
         #[command(subcommand)]
         command: super::report::ReportCommand,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ExportCommand {
+    /// One visitor's data, check-ins and audit entries (coordinators)
+    Visitor {
+        /// Visitor number, e.g. M-0042 or 42
+        number: String,
+        /// Folder for the two files [default: the report folder]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
 }
 

@@ -56,6 +56,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Backup { file } => privacy::backup(cli, &file),
         Command::Restore { file, force } => privacy::restore(cli, &file, force),
         Command::Erase { command } => privacy::erase(cli, command),
+        Command::Export { command } => privacy::export(cli, command),
         Command::Report { command } => report::run(cli, command),
     }
 }

@@ -6,7 +6,12 @@ use std::path::Path;
 use mila::desk::{format_visitor_no, restore as restore_backup};
 use mila::search::parse_visitor_number;
 
-use super::args::{Cli, EraseCommand};
+use mila::config::{Config, config_file};
+use mila::report::access::access_text;
+use mila::report::output;
+use mila::ui::catalog::{Msg, fill};
+
+use super::args::{Cli, EraseCommand, ExportCommand};
 use super::credentials::{login, passphrase, user};
 use super::{CliResult, Failure, open_desk};
 
@@ -49,8 +54,7 @@ fn confirmed(question: &str, yes: bool) -> Result<bool, Failure> {
 
 pub fn erase(cli: &Cli, command: EraseCommand) -> CliResult {
     let EraseCommand::Visitor { number, yes } = command;
-    let no = parse_visitor_number(&number)
-        .ok_or_else(|| Failure(format!("'{number}' is not a visitor number (e.g. M-0042)")))?;
+    let no = parse_number(&number)?;
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
     desk.visitor_meta(no)?;
@@ -63,5 +67,40 @@ pub fn erase(cli: &Cli, command: EraseCommand) -> CliResult {
     }
     desk.erase_visitor(&me, no)?;
     println!("Erased the personal data of {shown}; past attendance stays as anonymous counts.");
+    Ok(())
+}
+
+fn parse_number(text: &str) -> Result<u32, Failure> {
+    parse_visitor_number(text)
+        .ok_or_else(|| Failure(format!("'{text}' is not a visitor number (e.g. M-0042)")))
+}
+
+pub fn export(cli: &Cli, command: ExportCommand) -> CliResult {
+    let ExportCommand::Visitor {
+        number,
+        output: folder,
+    } = command;
+    let no = parse_number(&number)?;
+    let (config, _) = Config::load(&config_file());
+    let lang = cli.lang.unwrap_or(config.lang);
+    let folder = folder.unwrap_or_else(|| output::default_folder(&config));
+    let desk = open_desk(cli)?;
+    let me = login(cli, &desk)?;
+    let export = desk.access_export(&me, no, lang)?;
+    let json = serde_json::to_vec_pretty(&export).map_err(|e| Failure(e.to_string()))?;
+    let stem = fill(
+        Msg::AccessFileStem,
+        lang,
+        &[
+            ("number", &format_visitor_no(no)),
+            ("date", &desk.today().to_string()),
+        ],
+    );
+    let json_path =
+        output::save(&folder, &stem, "json", &json).map_err(|e| Failure(e.message(lang)))?;
+    let text_path = output::save(&folder, &stem, "txt", access_text(&export, lang).as_bytes())
+        .map_err(|e| Failure(e.message(lang)))?;
+    println!("{}", json_path.display());
+    println!("{}", text_path.display());
     Ok(())
 }

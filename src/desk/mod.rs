@@ -2,6 +2,7 @@
 //! summarise, erase. Enforces roles and writes the audit log. Knows nothing
 //! of terminals; returns plain data.
 
+mod access;
 mod attendance;
 mod audit;
 mod day_note;

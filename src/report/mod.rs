@@ -6,6 +6,7 @@
 //! database, so every renderer shows the same numbers. Headings come from
 //! the one string catalog (`crate::ui::catalog`).
 
+pub mod access;
 mod count;
 mod day;
 pub mod output;
