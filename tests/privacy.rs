@@ -309,3 +309,31 @@ fn retention_lists_long_unseen_visitors_and_stale_short_intakes() {
             .is_empty()
     );
 }
+
+#[test]
+fn daily_backups_keep_the_newest() {
+    let mut f = Fixture::new();
+    let folder = f.dir.path().join("usb");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("notizen.txt"), "bleibt").unwrap();
+    for day in [20, 21, 22, 23] {
+        f.desk.pin_today(jiff::civil::date(2026, 11, day));
+        f.desk.daily_backup(&folder, 2).unwrap();
+    }
+    // Today's backup is replaced, not duplicated.
+    f.desk.daily_backup(&folder, 2).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "mila-2026-11-22.redb",
+            "mila-2026-11-23.redb",
+            "notizen.txt"
+        ]
+    );
+    assert!(Desk::open(&folder.join("mila-2026-11-23.redb")).is_ok());
+}

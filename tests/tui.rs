@@ -186,3 +186,56 @@ fn a_panic_leaves_the_terminal_restored() -> Result<(), String> {
     );
     Ok(())
 }
+
+#[test]
+fn quitting_writes_the_daily_backup() -> Result<(), String> {
+    let place = Place::new();
+    let folder = place.dir.path().join("usb-stick");
+    place.write_config(
+        "config.toml",
+        &format!(
+            "backup_folder = \"{}\"\nbackup_keep = 3\n",
+            folder.display()
+        ),
+    );
+    let mut app = place.start();
+    first_run(&mut app)?;
+    app.send(Key::F(10))?;
+    assert_eq!(app.wait_exit(WAIT), Some(0));
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        files[0].starts_with("mila-") && files[0].ends_with(".redb"),
+        "{files:?}"
+    );
+    let backup = folder.join(&files[0]);
+    let desk = mila::desk::Desk::open(&backup).map_err(|e| e.to_string())?;
+    desk.login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[test]
+fn a_failed_backup_is_shown_not_swallowed() -> Result<(), String> {
+    let place = Place::new();
+    let blocker = place.dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where the folder should be").map_err(|e| e.to_string())?;
+    place.write_config(
+        "config.toml",
+        &format!(
+            "backup_folder = \"{}\"\n",
+            blocker.join("backups").display()
+        ),
+    );
+    let mut app = place.start();
+    first_run(&mut app)?;
+    app.send(Key::F(10))?;
+    app.wait_for_text("Sicherung fehlgeschlagen", WAIT)?;
+    app.send(Key::Enter)?;
+    assert_eq!(app.wait_exit(WAIT), Some(1));
+    Ok(())
+}

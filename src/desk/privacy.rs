@@ -13,6 +13,32 @@ use crate::store::tables::{PERSONAL, SETTINGS, VISITORS};
 use crate::store::{Read, Store, StoreError, Writer};
 use crate::vault::Passphrase;
 
+const DAILY_PREFIX: &str = "mila-";
+const DAILY_SUFFIX: &str = ".redb";
+
+/// Deletes the oldest daily backups beyond `keep` (the dates in the names
+/// sort as the days do); other files in the folder are left alone.
+fn prune_daily(folder: &Path, keep: u32) -> DeskResult<()> {
+    let mut daily: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+        .map_err(StoreError::from)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.strip_prefix(DAILY_PREFIX)
+                    .and_then(|rest| rest.strip_suffix(DAILY_SUFFIX))
+                    .is_some_and(|date| date.parse::<Date>().is_ok())
+            })
+        })
+        .collect();
+    daily.sort();
+    let excess = daily.len().saturating_sub(keep as usize);
+    for old in &daily[..excess] {
+        std::fs::remove_file(old).map_err(StoreError::from)?;
+    }
+    Ok(())
+}
+
 /// Short intakes not completed within this many days are listed for review.
 pub const INCOMPLETE_INTAKE_DAYS: i32 = 7;
 
@@ -136,6 +162,21 @@ impl Desk {
         self.store.backup_to(dest)?;
         self.audit(by, AuditAction::Backup, None)?;
         Ok(())
+    }
+
+    /// The daily backup on quitting: `mila-YYYY-MM-DD.redb` in `folder`
+    /// (today's is replaced by a newer one), keeping the newest `keep`. A
+    /// copy of the encrypted file needs no key, so no login either.
+    pub fn daily_backup(&self, folder: &Path, keep: u32) -> DeskResult<std::path::PathBuf> {
+        std::fs::create_dir_all(folder).map_err(StoreError::from)?;
+        let name = format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", self.today());
+        let dest = folder.join(&name);
+        let fresh = folder.join(format!("{name}.new"));
+        let _ = std::fs::remove_file(&fresh);
+        self.store.backup_to(&fresh)?;
+        std::fs::rename(&fresh, &dest).map_err(StoreError::from)?;
+        prune_daily(folder, keep.max(1))?;
+        Ok(dest)
     }
 
     /// The random id of this database (backups carry the same id).

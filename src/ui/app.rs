@@ -22,6 +22,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::home::Home;
 use crate::ui::screens::login::Login as LoginScreen;
 use crate::ui::screens::notice::Notice;
+use crate::ui::screens::quit_backup::QuitBackup;
 use crate::ui::screens::setup::Setup;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{Answer, Confirm, HelpPanel, ScreenFrame, TooSmall, is_too_small};
@@ -65,6 +66,7 @@ pub struct App {
     lang: Lang,
     theme: Theme,
     lock_after: Duration,
+    config: Config,
     last_input: Instant,
     exit: Option<u8>,
     pinned_today: Option<Date>,
@@ -119,6 +121,7 @@ impl App {
             lang,
             theme,
             lock_after: Duration::from_secs(config.lock_after_seconds.max(1)),
+            config,
             last_input: now,
             exit: None,
             pinned_today: options.today,
@@ -401,7 +404,16 @@ impl App {
                 );
             }
             Action::Quit if dirty => ask(self, Action::Quit),
-            Action::Quit => self.exit = Some(0),
+            Action::Quit => match (&self.config.backup_folder, &self.desk) {
+                (Some(folder), Some(_)) => {
+                    self.overlay = Overlay::None;
+                    self.screens.push(Box::new(QuitBackup::new(
+                        folder.clone(),
+                        self.config.backup_keep,
+                    )));
+                }
+                _ => self.exit = Some(0),
+            },
             Action::Lock => self.lock(now),
             Action::Back if self.screens.len() > 1 && dirty => ask(self, Action::Back),
             Action::Back => self.close_top(now),

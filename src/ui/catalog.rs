@@ -325,6 +325,11 @@ catalog! {
     AccessCheckIns => "Besuche (Check-ins)" / "Visits (check-ins)",
     AccessAudit => "Protokoll: wer diesen Datensatz angelegt, gesehen oder geändert hat" / "Log: who created, viewed or changed this record",
     AnswerEmpty => "(leer)" / "(empty)",
+    BackupTitle => "Tägliche Sicherung" / "Daily backup",
+    BackupRunning => "Die Sicherung wird nach {folder} geschrieben, bitte warten …" / "Writing the backup to {folder}, please wait …",
+    BackupFailedTitle => "Sicherung fehlgeschlagen" / "Backup failed",
+    BackupFailed => "Die tägliche Sicherung nach {folder} ist fehlgeschlagen: {detail} Bitte den USB-Stick bzw. Ordner prüfen und die Koordination verständigen. Die Daten in MiLA Desk selbst sind vollständig gespeichert."
+        / "The daily backup to {folder} failed: {detail} Please check the USB stick or folder and tell the coordinator. The data in MiLA Desk itself is completely saved.",
     AccessFileStem => "Auskunft-{number}-{date}" / "Access-{number}-{date}",
     AccessFemale => "weiblich" / "female",
     AccessMale => "männlich" / "male",

@@ -3,4 +3,5 @@
 pub mod home;
 pub mod login;
 pub mod notice;
+pub mod quit_backup;
 pub mod setup;
