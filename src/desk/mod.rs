@@ -37,7 +37,9 @@ pub use error::{DeskError, DeskResult};
 pub use import::{ImportError, ImportReport};
 pub use login::Login;
 pub use personal::*;
-pub use privacy::{RestoreError, RetentionCandidate, RetentionReason, restore};
+pub use privacy::{
+    INCOMPLETE_INTAKE_DAYS, RestoreError, RetentionCandidate, RetentionReason, restore,
+};
 pub use recurrence::occurs_on;
 pub use roles::{Capability, allows};
 pub use sessions::{SessionView, TallyCount};

@@ -258,6 +258,30 @@ pub enum AuditAction {
     Restore,
 }
 
+impl AuditAction {
+    pub const ALL: [AuditAction; 19] = [
+        AuditAction::Init,
+        AuditAction::Login,
+        AuditAction::LoginFailed,
+        AuditAction::Register,
+        AuditAction::Update,
+        AuditAction::View,
+        AuditAction::Erase,
+        AuditAction::Export,
+        AuditAction::Import,
+        AuditAction::CheckIn,
+        AuditAction::UndoCheckIn,
+        AuditAction::StaffAdded,
+        AuditAction::PassphraseChanged,
+        AuditAction::OfferingChanged,
+        AuditAction::SessionChanged,
+        AuditAction::ReferenceChanged,
+        AuditAction::NamesReport,
+        AuditAction::Backup,
+        AuditAction::Restore,
+    ];
+}
+
 /// Who did what to which visitor number, when. Never personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
