@@ -1,6 +1,6 @@
 //! The main screens behind the F-keys: who may open which, and opening them.
 
-use crate::desk::{Capability, Login};
+use crate::desk::{Capability, Login, SessionId, VisitorNo};
 use crate::ui::action::Action;
 use crate::ui::screen::{Ctx, Screen};
 
@@ -64,4 +64,31 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         Action::Admin => None,
         _ => None,
     }
+}
+
+// Screens that open other issues' screens go through these, so that no screen module depends on
+// another one directly.
+
+/// The visitor card for `no` (from find, the duplicate check, check-in).
+pub fn visitor_card(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    let _ = (no, ctx);
+    None
+}
+
+/// The intake form filled with `no`'s data, to complete or change it.
+pub fn edit_visitor(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    let _ = (no, ctx);
+    None
+}
+
+/// A new intake that, once saved, checks the new visitor in to `session`.
+pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    let _ = (session, ctx);
+    None
+}
+
+/// The quick tally for one session (Enter on a session on the home screen).
+pub fn tally_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    let _ = (session, ctx);
+    None
 }
