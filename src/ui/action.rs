@@ -154,6 +154,12 @@ bindable_actions! {
     PrevDay = "prev_day" => ActPrevDay,
     NextDay = "next_day" => ActNextDay,
     Export = "export" => ActExport,
+    /// Day summary: attendance lists with names on or off (coordinator; audited).
+    NamesList = "names_list" => ActNamesList,
+    /// From the day summary to the period report (coordinator).
+    PeriodReport = "period_report" => ActPeriodReport,
+    /// Period report: the table or the charts.
+    Chart = "chart" => ActChart,
 
     // Lists that the coordinator edits.
     NewItem = "new_item" => ActNewItem,

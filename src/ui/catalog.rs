@@ -297,6 +297,29 @@ catalog! {
 
     // Day summary and period report screens (issue 6).
     // (add lines for these screens directly below this comment)
+    ActNamesList => "Namenslisten" / "Name lists",
+    ActPeriodReport => "Zeitraumbericht" / "Period report",
+    ActChart => "Tabelle/Grafik" / "Table/chart",
+    DaySummaryTitle => "Tagesübersicht" / "Day summary",
+    PeriodReportTitle => "Zeitraumbericht" / "Period report",
+    ReportFieldDay => "Tag" / "Day",
+    ReportFieldNote => "Notiz des Tages" / "Note of the day",
+    ReportFieldFolder => "Speichern in" / "Save to",
+    ReportFieldFrom => "Von" / "From",
+    ReportFieldTo => "Bis" / "To",
+    ReportBadDate => "Datum bitte als TT.MM.JJJJ eingeben." / "Please enter the date as DD.MM.YYYY.",
+    ReportToBeforeFrom => "„Bis“ liegt vor „Von“." / "“To” is before “From”.",
+    ReportNoteSaved => "Notiz des Tages gespeichert." / "Note of the day saved.",
+    ReportNoteUnsaved => "Die Notiz des Tages ist noch nicht gespeichert: Strg+S speichert, Esc verwirft."
+        / "The note of the day is not saved yet: Ctrl+S saves, Esc discards.",
+    ReportNamesShown => "MIT NAMEN – vertraulich; der Abruf steht im Protokoll." / "WITH NAMES – confidential; this is recorded in the audit log.",
+    ReportNamesHidden => "Namenslisten ausgeblendet." / "Name lists hidden.",
+    ReportPrinting => "Wird gedruckt – bitte warten …" / "Printing – please wait …",
+    ReportSaving => "Wird gespeichert – bitte warten …" / "Saving – please wait …",
+    ReportChartOfferings => "Besuche pro Angebot" / "Visits per offering",
+    ReportChartWeeks => "Besuche pro Kalenderwoche ({from} bis {to}), höchstens {max}" / "Visits per calendar week ({from} to {to}), at most {max}",
+    ReportChartMore => "… und {n} weitere Angebote" / "… and {n} more offerings",
+    ReportChartEmpty => "Keine Besuche in diesem Zeitraum." / "No visits in this period.",
 
     // Erasure, retention, access export, audit view, backups (issue 7).
     // (add lines for these screens directly below this comment)

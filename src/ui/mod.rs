@@ -58,6 +58,7 @@ pub mod errors;
 pub mod keymap;
 pub mod layout;
 pub mod navigation;
+pub mod report_output;
 pub mod run;
 pub mod sanitize;
 pub mod screen;

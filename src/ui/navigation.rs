@@ -44,7 +44,7 @@ pub fn available(action: &Action) -> bool {
         Action::FindVisitor => false,
         Action::CheckIn => false,
         Action::Tally => false,
-        Action::DaySummary => false,
+        Action::DaySummary => true,
         Action::Offerings => false,
         Action::Admin => false,
         _ => false,
@@ -53,13 +53,14 @@ pub fn available(action: &Action) -> bool {
 
 /// The screen behind a main action, or None where it is not built yet.
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = ctx;
     match action {
         Action::NewIntake => None,
         Action::FindVisitor => None,
         Action::CheckIn => None,
         Action::Tally => None,
-        Action::DaySummary => None,
+        Action::DaySummary => Some(Box::new(
+            crate::ui::screens::day_summary::DaySummaryScreen::new(ctx),
+        )),
         Action::Offerings => None,
         Action::Admin => None,
         _ => None,

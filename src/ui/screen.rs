@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::config::Config;
 use crate::desk::{Desk, DeskError, Login};
 use crate::search::SearchIndex;
 use crate::ui::action::{Action, Mode};
@@ -48,6 +49,8 @@ pub struct Ctx<'a> {
     pub today: Date,
     pub now: Instant,
     pub messages: &'a mut MessageBar,
+    /// The machine's settings (print command, report folder).
+    pub config: &'a Config,
 }
 
 impl Ctx<'_> {

@@ -13,6 +13,7 @@ pub mod hint_bar;
 pub mod message_bar;
 pub mod multi_select;
 pub mod text_field;
+pub mod text_preview;
 pub mod too_small;
 
 mod list_cursor;
@@ -25,6 +26,7 @@ pub use hint_bar::HintBar;
 pub use message_bar::{MessageBar, MessageKind};
 pub use multi_select::MultiSelect;
 pub use text_field::TextField;
+pub use text_preview::TextPreview;
 pub use too_small::{MIN_COLS, MIN_ROWS, TooSmall, is_too_small};
 
 use ratatui::layout::Rect;

@@ -1,0 +1,450 @@
+//! The period report for the evaluation (coordinator): from–to, the table
+//! as printed (per offering, registrations per month, languages, needs),
+//! or charts: visits per offering as bars, visits per week as a sparkline.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, Sparkline};
+
+use crate::desk::{Capability, Login};
+use crate::report::{Format, PeriodReport, output, render};
+use crate::ui::action::{Action, Mode};
+use crate::ui::catalog::{Lang, Msg, fill, format_date};
+use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::report_output::{self, folder_or_default, parse_date};
+use crate::ui::sanitize::fit;
+use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::widgets::{TextField, TextPreview};
+
+const LABEL_WIDTH: u16 = 16;
+/// Rows above the report: from/to, folder, status.
+const HEADER_ROWS: u16 = 3;
+/// Offering names in the bar chart are cut to this many cells.
+const BAR_LABEL_WIDTH: usize = 28;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Report,
+    From,
+    To,
+    Folder,
+}
+
+const ORDER: [Focus; 4] = [Focus::Report, Focus::From, Focus::To, Focus::Folder];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Print,
+    Save,
+}
+
+/// The last twelve months up to `today`: from the first of the month
+/// eleven months back, so every month in the table is whole but the last.
+pub fn default_period(today: Date) -> (Date, Date) {
+    let from = today
+        .first_of_month()
+        .checked_sub(11.months())
+        .unwrap_or(today);
+    (from, today)
+}
+
+pub struct PeriodReportScreen {
+    from: Date,
+    to: Date,
+    focus: Focus,
+    from_field: TextField,
+    to_field: TextField,
+    folder: TextField,
+    chart: bool,
+    report: Option<PeriodReport>,
+    preview: TextPreview,
+    job: Option<Job>,
+    lang: Lang,
+}
+
+impl PeriodReportScreen {
+    pub fn new(ctx: &mut Ctx<'_>) -> Self {
+        let lang = ctx.lang;
+        let (from, to) = default_period(ctx.today);
+        let folder = output::default_folder(ctx.config).display().to_string();
+        let mut screen = Self {
+            from,
+            to,
+            focus: Focus::Report,
+            from_field: TextField::new(lang).with_max_len(10),
+            to_field: TextField::new(lang).with_max_len(10),
+            folder: TextField::new(lang).with_max_len(1000).with_value(folder),
+            chart: false,
+            report: None,
+            preview: TextPreview::default(),
+            job: None,
+            lang,
+        };
+        screen.set_focus(Focus::Report);
+        screen.load(ctx);
+        screen
+    }
+
+    pub fn period(&self) -> (Date, Date) {
+        (self.from, self.to)
+    }
+
+    pub fn preview_lines(&self) -> &[String] {
+        self.preview.lines()
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        self.from_field.set_focused(focus == Focus::From);
+        self.to_field.set_focused(focus == Focus::To);
+        self.folder.set_focused(focus == Focus::Folder);
+    }
+
+    fn step(&mut self, forward: bool) {
+        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (i + 1) % ORDER.len()
+        } else {
+            (i + ORDER.len() - 1) % ORDER.len()
+        };
+        self.set_focus(ORDER[next]);
+    }
+
+    fn show_dates(&mut self) {
+        self.from_field.set_value(format_date(self.from, self.lang));
+        self.to_field.set_value(format_date(self.to, self.lang));
+    }
+
+    fn load(&mut self, ctx: &mut Ctx<'_>) {
+        self.show_dates();
+        let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+            return;
+        };
+        match desk.period_report(login, self.from, self.to) {
+            Ok(report) => {
+                self.preview
+                    .set_text(&render::period_text(&report, self.lang));
+                self.report = Some(report);
+            }
+            Err(e) => {
+                self.report = None;
+                self.preview.set_text("");
+                ctx.desk_error(&e);
+            }
+        }
+    }
+
+    /// Takes the typed dates; on a mistake nothing changes but the message.
+    fn apply_dates(&mut self, ctx: &mut Ctx<'_>) {
+        let (Some(from), Some(to)) = (
+            parse_date(self.from_field.value()),
+            parse_date(self.to_field.value()),
+        ) else {
+            ctx.error(Msg::ReportBadDate.text(ctx.lang));
+            return;
+        };
+        if to < from {
+            ctx.error(Msg::ReportToBeforeFrom.text(ctx.lang));
+            return;
+        }
+        self.from = from;
+        self.to = to;
+        self.load(ctx);
+        self.set_focus(Focus::Report);
+    }
+
+    fn run_job(&mut self, job: Job, ctx: &mut Ctx<'_>) {
+        let Some(report) = &self.report else {
+            return;
+        };
+        let lang = ctx.lang;
+        let text = render::period_text(report, lang);
+        let folder = folder_or_default(self.folder.value(), ctx);
+        let stem = output::period_file_stem(self.from, self.to, lang);
+        match job {
+            Job::Print => report_output::print(ctx, &text, &folder, &stem, false),
+            Job::Save => match render::period(report, Format::Csv, lang) {
+                Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
+                Err(_) => ctx.error(Msg::ErrInternal.text(lang)),
+            },
+        }
+    }
+
+    fn field(&mut self) -> Option<&mut TextField> {
+        match self.focus {
+            Focus::From => Some(&mut self.from_field),
+            Focus::To => Some(&mut self.to_field),
+            Focus::Folder => Some(&mut self.folder),
+            Focus::Report => None,
+        }
+    }
+
+    fn render_header(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        let lang = view.lang;
+        let header = inset(area, 1);
+        let half = header.width / 2;
+        for (focus, label, field, x) in [
+            (Focus::From, Msg::ReportFieldFrom, &self.from_field, 0),
+            (Focus::To, Msg::ReportFieldTo, &self.to_field, half),
+        ] {
+            let place = labelled(
+                frame,
+                Rect {
+                    x: header.x + x,
+                    width: half,
+                    ..row(header, 0)
+                },
+                label.text(lang),
+                LABEL_WIDTH,
+                self.focus == focus,
+            );
+            field.render(
+                frame,
+                Rect {
+                    width: place.width.min(12),
+                    ..place
+                },
+            );
+        }
+        let place = labelled(
+            frame,
+            row(header, 1),
+            Msg::ReportFieldFolder.text(lang),
+            LABEL_WIDTH,
+            self.focus == Focus::Folder,
+        );
+        self.folder.render(frame, place);
+        if let Some(job) = self.job {
+            let msg = match job {
+                Job::Print => Msg::ReportPrinting,
+                Job::Save => Msg::ReportSaving,
+            };
+            text(frame, row(header, 2), msg.text(lang), view.theme.info);
+        }
+    }
+
+    fn render_chart(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        let lang = view.lang;
+        let area = inset(area, 1);
+        let Some(report) = &self.report else {
+            return;
+        };
+        if report.totals.attendance == 0 {
+            text(
+                frame,
+                row(area, 0),
+                Msg::ReportChartEmpty.text(lang),
+                view.theme.body,
+            );
+            return;
+        }
+        // The sparkline takes a title row and three rows; the bars the rest.
+        let spark_rows = 4.min(area.height);
+        let bars_area = Rect {
+            height: area.height.saturating_sub(spark_rows + 1),
+            ..area
+        };
+        let mut offerings: Vec<_> = report
+            .offerings
+            .iter()
+            .filter(|o| o.attendance > 0)
+            .collect();
+        offerings.sort_by(|a, b| b.attendance.cmp(&a.attendance).then(a.name.cmp(&b.name)));
+        text(
+            frame,
+            row(bars_area, 0),
+            Msg::ReportChartOfferings.text(lang),
+            view.theme.body,
+        );
+        let room = usize::from(bars_area.height.saturating_sub(1));
+        let hidden = offerings.len().saturating_sub(room);
+        let shown = if hidden > 0 {
+            // One row for "and n more".
+            room.saturating_sub(1)
+        } else {
+            room
+        };
+        let hidden = offerings.len().saturating_sub(shown);
+        let bars: Vec<Bar> = offerings
+            .iter()
+            .take(shown)
+            .map(|o| {
+                Bar::default()
+                    .value(u64::from(o.attendance))
+                    .label(Line::from(fit(&o.name, BAR_LABEL_WIDTH).into_owned()))
+                    .text_value(o.attendance.to_string())
+            })
+            .collect();
+        let chart_area = Rect {
+            y: bars_area.y + 1,
+            height: u16::try_from(shown).unwrap_or(u16::MAX),
+            ..bars_area
+        };
+        frame.render_widget(
+            BarChart::horizontal(bars)
+                .bar_width(1)
+                .bar_gap(0)
+                .style(view.theme.body),
+            chart_area,
+        );
+        if hidden > 0 {
+            text(
+                frame,
+                row(bars_area, 1 + chart_area.height),
+                &fill(Msg::ReportChartMore, lang, &[("n", &hidden.to_string())]),
+                view.theme.body,
+            );
+        }
+
+        let spark_area = Rect {
+            y: area.y + area.height.saturating_sub(spark_rows),
+            height: spark_rows,
+            ..area
+        };
+        let weeks: Vec<u64> = report
+            .weeks
+            .iter()
+            .map(|w| u64::from(w.attendance))
+            .collect();
+        let max = weeks.iter().copied().max().unwrap_or(0);
+        let week_name = |w: Option<&crate::report::WeekCount>| {
+            w.map_or_else(String::new, |w| {
+                fill(
+                    Msg::ReportWeek,
+                    lang,
+                    &[("week", &w.week.to_string()), ("year", &w.year.to_string())],
+                )
+            })
+        };
+        text(
+            frame,
+            row(spark_area, 0),
+            &fill(
+                Msg::ReportChartWeeks,
+                lang,
+                &[
+                    ("from", &week_name(report.weeks.first())),
+                    ("to", &week_name(report.weeks.last())),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            view.theme.body,
+        );
+        // The newest weeks matter most: when they do not all fit, the oldest go.
+        let width = usize::from(spark_area.width);
+        let recent = &weeks[weeks.len().saturating_sub(width)..];
+        frame.render_widget(
+            Sparkline::default().data(recent).style(view.theme.body),
+            Rect {
+                y: spark_area.y + 1,
+                height: spark_area.height.saturating_sub(1),
+                ..spark_area
+            },
+        );
+    }
+}
+
+impl Screen for PeriodReportScreen {
+    fn title(&self, lang: Lang) -> String {
+        Msg::PeriodReportTitle.text(lang).into()
+    }
+
+    fn mode(&self) -> Mode {
+        if self.focus == Focus::Report {
+            Mode::View
+        } else {
+            Mode::Form
+        }
+    }
+
+    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
+        vec![
+            Action::Print,
+            Action::SaveFile,
+            Action::Save,
+            Action::Chart,
+            Action::NextField,
+            Action::Back,
+            Action::Help,
+        ]
+    }
+
+    fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if !ctx.login.is_some_and(|l| l.may(Capability::PeriodReport)) {
+            return Outcome::Back;
+        }
+        if let Some(field) = self.field()
+            && field.handle(action)
+        {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::NextField => self.step(true),
+            Action::PrevField => self.step(false),
+            Action::Print => self.job = Some(Job::Print),
+            Action::Save | Action::SaveFile => self.job = Some(Job::Save),
+            Action::Chart => self.chart = !self.chart,
+            Action::Confirm => match self.focus {
+                Focus::From | Focus::To => self.apply_dates(ctx),
+                Focus::Folder => self.set_focus(Focus::Report),
+                Focus::Report => {}
+            },
+            Action::Back if self.focus != Focus::Report => {
+                self.show_dates();
+                self.set_focus(Focus::Report);
+            }
+            other => {
+                if self.chart || !self.preview.handle(other) {
+                    return Outcome::Unhandled;
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn pending_work(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn work(&mut self, ctx: &mut Ctx<'_>) -> Outcome {
+        if let Some(job) = self.job.take() {
+            self.run_job(job, ctx);
+        }
+        Outcome::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        self.render_header(frame, area, view);
+        let body = Rect {
+            y: area.y + HEADER_ROWS,
+            height: area.height.saturating_sub(HEADER_ROWS),
+            ..area
+        };
+        if self.chart {
+            self.render_chart(frame, body, view);
+        } else {
+            self.preview.render(frame, body);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_default_period_is_twelve_months() {
+        assert_eq!(
+            default_period(date(2026, 11, 26)),
+            (date(2025, 12, 1), date(2026, 11, 26))
+        );
+        assert_eq!(
+            default_period(date(2026, 1, 31)),
+            (date(2025, 2, 1), date(2026, 1, 31))
+        );
+    }
+}
