@@ -314,6 +314,7 @@ catalog! {
         / "The note of the day is not saved yet: Ctrl+S saves, Esc discards.",
     ReportNamesShown => "MIT NAMEN – vertraulich; der Abruf steht im Protokoll." / "WITH NAMES – confidential; this is recorded in the audit log.",
     ReportNamesHidden => "Namenslisten ausgeblendet." / "Name lists hidden.",
+    ReportSavedAt => "Gespeichert unter {path}" / "Saved as {path}",
     ReportPrinting => "Wird gedruckt – bitte warten …" / "Printing – please wait …",
     ReportSaving => "Wird gespeichert – bitte warten …" / "Saving – please wait …",
     ReportChartOfferings => "Besuche pro Angebot" / "Visits per offering",

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::report::output::{self, PrintOutcome};
-use crate::ui::catalog::Msg;
+use crate::ui::catalog::{Msg, fill};
 use crate::ui::screen::Ctx;
 
 /// `26.11.2026` (as the German screen shows dates) or `2026-11-26` (the
@@ -42,33 +42,72 @@ pub fn folder_or_default(typed: &str, ctx: &Ctx<'_>) -> PathBuf {
 /// Sends `text` to the configured print command. Without names, a failed
 /// print is saved as `<stem>.txt` in `folder` and the message says where;
 /// a list with names is only ever printed, never left in a file.
-pub fn print(ctx: &mut Ctx<'_>, text: &str, folder: &std::path::Path, stem: &str, names: bool) {
+///
+/// Returns the line a screen keeps showing when a file was written: the
+/// message bar may be too narrow for a whole path, and it fades.
+pub fn print(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    folder: &std::path::Path,
+    stem: &str,
+    names: bool,
+) -> Option<String> {
     let command = ctx.config.print_command.trim().to_string();
     let lang = ctx.lang;
     if names {
         match output::print(&command, text) {
             Ok(()) => ctx.success(Msg::ReportPrinted.text(lang)),
-            Err(reason) => ctx.error(crate::ui::catalog::fill(
+            Err(reason) => ctx.error(fill(
                 Msg::ReportPrintFailedNotSaved,
                 lang,
                 &[("reason", &reason.message(lang))],
             )),
         }
-        return;
+        return None;
     }
     match output::print_or_save(&command, text, folder, stem) {
-        Ok(outcome @ PrintOutcome::Printed) => ctx.success(outcome.message(lang)),
-        Ok(outcome @ PrintOutcome::Saved { .. }) => ctx.error(outcome.message(lang)),
-        Err(e) => ctx.error(e.message(lang)),
+        Ok(outcome @ PrintOutcome::Printed) => {
+            ctx.success(outcome.message(lang));
+            None
+        }
+        Ok(outcome @ PrintOutcome::Saved { .. }) => {
+            ctx.error(outcome.message(lang));
+            let PrintOutcome::Saved { path, .. } = outcome else {
+                return None;
+            };
+            Some(fill(
+                Msg::ReportSavedAt,
+                lang,
+                &[("path", &path.display().to_string())],
+            ))
+        }
+        Err(e) => {
+            ctx.error(e.message(lang));
+            None
+        }
     }
 }
 
 /// Writes the text and CSV forms of a report side by side in `folder`.
-pub fn save(ctx: &mut Ctx<'_>, folder: &std::path::Path, stem: &str, text: &str, csv: &[u8]) {
+/// Returns the line a screen keeps showing (see [`print`]).
+pub fn save(
+    ctx: &mut Ctx<'_>,
+    folder: &std::path::Path,
+    stem: &str,
+    text: &str,
+    csv: &[u8],
+) -> Option<String> {
     let lang = ctx.lang;
     match output::save_text_and_csv(folder, stem, text, csv) {
-        Ok(files) => ctx.success(files.message(lang)),
-        Err(e) => ctx.error(e.message(lang)),
+        Ok(files) => {
+            let message = files.message(lang);
+            ctx.success(message.clone());
+            Some(message)
+        }
+        Err(e) => {
+            ctx.error(e.message(lang));
+            None
+        }
     }
 }
 

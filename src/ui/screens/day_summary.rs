@@ -52,6 +52,8 @@ pub struct DaySummaryScreen {
     summary: Option<DaySummary>,
     preview: TextPreview,
     job: Option<Job>,
+    /// Where the last print fallback or save went, shown until the report changes.
+    last_file: Option<String>,
     lang: Lang,
     hit: Cell<[Rect; 3]>,
 }
@@ -71,6 +73,7 @@ impl DaySummaryScreen {
             summary: None,
             preview: TextPreview::default(),
             job: None,
+            last_file: None,
             lang,
             hit: Cell::new([Rect::default(); 3]),
         };
@@ -119,6 +122,7 @@ impl DaySummaryScreen {
 
     /// Reads the summary of `self.date` again and shows it.
     fn load(&mut self, ctx: &mut Ctx<'_>) {
+        self.last_file = None;
         self.day.set_value(format_date(self.date, self.lang));
         let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
             return;
@@ -220,12 +224,18 @@ impl DaySummaryScreen {
         let text = render::day_text(summary, lang);
         let folder = folder_or_default(self.folder.value(), ctx);
         let stem = output::day_file_stem(self.date, self.names, lang);
-        match job {
+        let written = match job {
             Job::Print => report_output::print(ctx, &text, &folder, &stem, self.names),
             Job::Save => match render::day(summary, Format::Csv, lang) {
                 Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
-                Err(_) => ctx.error(Msg::ErrInternal.text(lang)),
+                Err(_) => {
+                    ctx.error(Msg::ErrInternal.text(lang));
+                    None
+                }
             },
+        };
+        if written.is_some() {
+            self.last_file = written;
         }
     }
 
@@ -258,8 +268,10 @@ impl DaySummaryScreen {
         if let Some(notice) = self.note.notice() {
             return Some((notice, true));
         }
-        self.names
-            .then(|| (Msg::ReportNamesShown.text(self.lang).to_string(), true))
+        if self.names {
+            return Some((Msg::ReportNamesShown.text(self.lang).to_string(), true));
+        }
+        self.last_file.clone().map(|line| (line, false))
     }
 }
 

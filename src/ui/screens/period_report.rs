@@ -62,6 +62,8 @@ pub struct PeriodReportScreen {
     report: Option<PeriodReport>,
     preview: TextPreview,
     job: Option<Job>,
+    /// Where the last print fallback or save went, shown until the report changes.
+    last_file: Option<String>,
     lang: Lang,
 }
 
@@ -81,6 +83,7 @@ impl PeriodReportScreen {
             report: None,
             preview: TextPreview::default(),
             job: None,
+            last_file: None,
             lang,
         };
         screen.set_focus(Focus::Report);
@@ -119,6 +122,7 @@ impl PeriodReportScreen {
     }
 
     fn load(&mut self, ctx: &mut Ctx<'_>) {
+        self.last_file = None;
         self.show_dates();
         let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
             return;
@@ -164,12 +168,18 @@ impl PeriodReportScreen {
         let text = render::period_text(report, lang);
         let folder = folder_or_default(self.folder.value(), ctx);
         let stem = output::period_file_stem(self.from, self.to, lang);
-        match job {
+        let written = match job {
             Job::Print => report_output::print(ctx, &text, &folder, &stem, false),
             Job::Save => match render::period(report, Format::Csv, lang) {
                 Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
-                Err(_) => ctx.error(Msg::ErrInternal.text(lang)),
+                Err(_) => {
+                    ctx.error(Msg::ErrInternal.text(lang));
+                    None
+                }
             },
+        };
+        if written.is_some() {
+            self.last_file = written;
         }
     }
 
@@ -223,6 +233,8 @@ impl PeriodReportScreen {
                 Job::Save => Msg::ReportSaving,
             };
             text(frame, row(header, 2), msg.text(lang), view.theme.info);
+        } else if let Some(line) = &self.last_file {
+            text(frame, row(header, 2), line, view.theme.info);
         }
     }
 
@@ -333,11 +345,17 @@ impl PeriodReportScreen {
             ),
             view.theme.body,
         );
-        // The newest weeks matter most: when they do not all fit, the oldest go.
+        // The newest weeks matter most: when they do not all fit, the oldest
+        // go; when there is room, each week gets several columns.
         let width = usize::from(spark_area.width);
         let recent = &weeks[weeks.len().saturating_sub(width)..];
+        let columns = (width / recent.len().max(1)).max(1);
+        let stretched: Vec<u64> = recent
+            .iter()
+            .flat_map(|&n| std::iter::repeat_n(n, columns))
+            .collect();
         frame.render_widget(
-            Sparkline::default().data(recent).style(view.theme.body),
+            Sparkline::default().data(&stretched).style(view.theme.body),
             Rect {
                 y: spark_area.y + 1,
                 height: spark_area.height.saturating_sub(1),
