@@ -372,6 +372,21 @@ fn the_coordinator_may_show_names_and_it_is_audited() {
         screen.contains(VISITORS[0]) && screen.contains(VISITORS[1]),
         "{screen}"
     );
+    // A list with names never ends up in a file: not when saving, not when
+    // the printer is missing.
+    app.press(Action::SaveFile);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Listen mit Namen werden nur gedruckt, nicht gespeichert."),
+        "{screen}"
+    );
+    app.press(Action::Print);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Die Liste mit Namen wurde nicht gespeichert."),
+        "{screen}"
+    );
+    assert!(!dir.path().join("berichte").exists());
     app.press(Action::NamesList);
     let screen = app.screen();
     assert!(!screen.contains("MIT NAMEN"), "{screen}");
@@ -452,4 +467,28 @@ fn the_period_report_refuses_a_reversed_period_and_saves() {
     assert!(folder.join(format!("{stem}.csv")).exists());
     app.press(Action::Print);
     assert!(folder.join(format!("{stem}-2.txt")).exists());
+}
+
+#[test]
+fn a_click_chooses_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = open_summary(dir.path(), 80, 24, None, COORDINATOR);
+    // A person clicks what was drawn. Row 0 is the title bar; the note
+    // field is the body's second row.
+    app.screen();
+    app.press(Action::Click { col: 30, row: 2 });
+    app.type_text("Angeklickt");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Notiz des Tages gespeichert."), "{screen}");
+
+    app.press(Action::PeriodReport);
+    app.screen();
+    app.press(Action::Click { col: 20, row: 1 });
+    app.press(Action::ClearField);
+    app.type_text("25.11.2026");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("25.11.2026 – 26.11.2026"), "{screen}");
 }

@@ -314,6 +314,8 @@ catalog! {
         / "The note of the day is not saved yet: Ctrl+S saves, Esc discards.",
     ReportNamesShown => "MIT NAMEN – vertraulich; der Abruf steht im Protokoll." / "WITH NAMES – confidential; this is recorded in the audit log.",
     ReportNamesHidden => "Namenslisten ausgeblendet." / "Name lists hidden.",
+    ReportNamesNotSaved => "Listen mit Namen werden nur gedruckt, nicht gespeichert. Erst die Namenslisten ausblenden."
+        / "Lists with names are only printed, never saved. Hide the name lists first.",
     ReportSavedAt => "Gespeichert unter {path}" / "Saved as {path}",
     ReportPrinting => "Wird gedruckt – bitte warten …" / "Printing – please wait …",
     ReportSaving => "Wird gespeichert – bitte warten …" / "Saving – please wait …",

@@ -226,6 +226,12 @@ impl DaySummaryScreen {
         let stem = output::day_file_stem(self.date, self.names, lang);
         let written = match job {
             Job::Print => report_output::print(ctx, &text, &folder, &stem, self.names),
+            Job::Save if self.names => {
+                // Files get copied and forgotten; names belong on paper that
+                // is shredded, or in the database, nowhere else.
+                ctx.error(Msg::ReportNamesNotSaved.text(lang));
+                None
+            }
             Job::Save => match render::day(summary, Format::Csv, lang) {
                 Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
                 Err(_) => {

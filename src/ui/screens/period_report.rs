@@ -2,6 +2,8 @@
 //! as printed (per offering, registrations per month, languages, needs),
 //! or charts: visits per offering as bars, visits per week as a sparkline.
 
+use std::cell::Cell;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -17,7 +19,7 @@ use crate::ui::layout::{inset, labelled, row, text};
 use crate::ui::report_output::{self, folder_or_default, parse_date};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{TextField, TextPreview};
+use crate::ui::widgets::{TextField, TextPreview, contains};
 
 const LABEL_WIDTH: u16 = 16;
 /// Rows above the report: from/to, folder, status.
@@ -65,6 +67,7 @@ pub struct PeriodReportScreen {
     /// Where the last print fallback or save went, shown until the report changes.
     last_file: Option<String>,
     lang: Lang,
+    hit: Cell<[Rect; 3]>,
 }
 
 impl PeriodReportScreen {
@@ -85,6 +88,7 @@ impl PeriodReportScreen {
             job: None,
             last_file: None,
             lang,
+            hit: Cell::new([Rect::default(); 3]),
         };
         screen.set_focus(Focus::Report);
         screen.load(ctx);
@@ -196,10 +200,14 @@ impl PeriodReportScreen {
         let lang = view.lang;
         let header = inset(area, 1);
         let half = header.width / 2;
-        for (focus, label, field, x) in [
+        let mut hit = [Rect::default(); 3];
+        for (i, (focus, label, field, x)) in [
             (Focus::From, Msg::ReportFieldFrom, &self.from_field, 0),
             (Focus::To, Msg::ReportFieldTo, &self.to_field, half),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let place = labelled(
                 frame,
                 Rect {
@@ -211,13 +219,12 @@ impl PeriodReportScreen {
                 LABEL_WIDTH,
                 self.focus == focus,
             );
-            field.render(
-                frame,
-                Rect {
-                    width: place.width.min(12),
-                    ..place
-                },
-            );
+            let place = Rect {
+                width: place.width.min(12),
+                ..place
+            };
+            field.render(frame, place);
+            hit[i] = place;
         }
         let place = labelled(
             frame,
@@ -227,6 +234,8 @@ impl PeriodReportScreen {
             self.focus == Focus::Folder,
         );
         self.folder.render(frame, place);
+        hit[2] = place;
+        self.hit.set(hit);
         if let Some(job) = self.job {
             let msg = match job {
                 Job::Print => Msg::ReportPrinting,
@@ -410,6 +419,12 @@ impl Screen for PeriodReportScreen {
                 Focus::Folder => self.set_focus(Focus::Report),
                 Focus::Report => {}
             },
+            Action::Click { col, row } => {
+                let targets = [Focus::From, Focus::To, Focus::Folder];
+                let hit = self.hit.get();
+                let target = hit.iter().position(|r| contains(*r, *col, *row));
+                self.set_focus(target.map_or(Focus::Report, |i| targets[i]));
+            }
             Action::Back if self.focus != Focus::Report => {
                 self.show_dates();
                 self.set_focus(Focus::Report);
