@@ -280,6 +280,10 @@ fn the_day_note_typed_on_screen_is_in_the_summary_after_reopening() {
     let screen = app.screen();
     assert!(screen.contains("noch nicht gespeichert"), "{screen}");
     assert!(screen.contains("Donnerstag, 26. November 2026"), "{screen}");
+    // Showing the names reloads the summary but keeps what was typed.
+    app.press(Action::NamesList);
+    app.press(Action::NamesList);
+    assert!(app.screen().contains("Heizung im Raum 2 ausgefallen"));
     app.press(Action::NextField);
     app.press(Action::NextField);
     app.press(Action::Confirm);

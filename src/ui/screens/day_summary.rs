@@ -127,17 +127,21 @@ impl DaySummaryScreen {
         let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
             return;
         };
+        // Typing is never thrown away by a reload (the day cannot change
+        // while the note is unsaved: see `go_to`).
+        let typed = self.note_changed().then(|| self.note.value().to_string());
         match desk.day_summary(login, self.date, self.names) {
             Ok(summary) => {
                 self.preview
                     .set_text(&render::day_text(&summary, self.lang));
-                self.note.set_value(summary.note.clone());
+                self.note
+                    .set_value(typed.unwrap_or_else(|| summary.note.clone()));
                 self.summary = Some(summary);
             }
             Err(e) => {
                 self.summary = None;
                 self.preview.set_text("");
-                self.note.set_value("");
+                self.note.set_value(typed.unwrap_or_default());
                 ctx.desk_error(&e);
             }
         }
