@@ -158,6 +158,12 @@ fn the_day_summary_in_english() {
     assert!(screen.contains("Thursday, 26 November 2026"), "{screen}");
     assert!(screen.contains("2026-11-26"), "{screen}");
     snapshot("day_summary_en", &mut app);
+    app.press(Action::PeriodReport);
+    app.press(Action::Chart);
+    let screen = app.screen();
+    assert!(screen.contains("Visits per offering"), "{screen}");
+    assert!(screen.contains("2025-12-01"), "{screen}");
+    snapshot("period_chart_en", &mut app);
 }
 
 #[test]
