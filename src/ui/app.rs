@@ -82,6 +82,7 @@ macro_rules! ctx {
             desk: $app.desk.as_ref(),
             login: $app.login.as_ref(),
             index: $app.index.as_mut(),
+            config: &$app.config,
             lang: $app.lang,
             today: $app.today,
             now: $now,

@@ -44,6 +44,8 @@ pub struct Ctx<'a> {
     pub login: Option<&'a Login>,
     /// The unlocked visitors, for staff with data access; dropped on lock.
     pub index: Option<&'a mut SearchIndex>,
+    /// This machine's settings (report folder, print command).
+    pub config: &'a crate::config::Config,
     pub lang: Lang,
     pub today: Date,
     pub now: Instant,
