@@ -42,13 +42,19 @@ fn found(hit: Hit, entry: &Entry) -> Found<'_> {
 /// `M-0042  محمد الحسن  Mohammed Al-Hassan  1990`, columns apart by two
 /// spaces; text from the database is sanitised, as on the screen.
 fn line(entry: &Entry) -> String {
-    let year = entry.birth_year.map_or_else(|| "-".to_string(), |y| y.to_string());
+    let year = entry
+        .birth_year
+        .map_or_else(|| "-".to_string(), |y| y.to_string());
     let latin = if entry.name_latin.is_empty() {
         "-"
     } else {
         &entry.name_latin
     };
-    let name = if entry.name.is_empty() { "-" } else { &entry.name };
+    let name = if entry.name.is_empty() {
+        "-"
+    } else {
+        &entry.name
+    };
     format!(
         "{}  {}  {}  {year}",
         format_visitor_number(entry.number),

@@ -195,6 +195,7 @@ pub fn save_access_export(
         source: std::io::Error::other(e),
     })?;
     let json_path = super::output::save(folder, &stem, "json", &json)?;
-    let text_path = super::output::save(folder, &stem, "txt", access_text(export, lang).as_bytes())?;
+    let text_path =
+        super::output::save(folder, &stem, "txt", access_text(export, lang).as_bytes())?;
     Ok((json_path, text_path))
 }

@@ -1,9 +1,11 @@
 //! One module per screen.
 
 pub mod audit;
+pub mod find_visitor;
 pub mod home;
 pub mod login;
 pub mod notice;
 pub mod quit_backup;
 pub mod retention;
 pub mod setup;
+pub mod visitor_card;
