@@ -178,7 +178,13 @@ fn latin_only_visitors_are_found_by_queries_in_their_script() {
         entry(2, "Olena Kovalenko", ""),
         entry(3, "Yusuf Testa", ""),
     ]);
-    for (typed, want) in [("محمد", 1), ("الحسن", 1), ("Олена", 2), ("Коваленко", 2), ("يوسف", 3)] {
+    for (typed, want) in [
+        ("محمد", 1),
+        ("الحسن", 1),
+        ("Олена", 2),
+        ("Коваленко", 2),
+        ("يوسف", 3),
+    ] {
         let top: Vec<u32> = ix.query(typed, 5).iter().map(|h| h.number).collect();
         assert_eq!(top.first(), Some(&want), "{typed:?} gave {top:?}");
     }

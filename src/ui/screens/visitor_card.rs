@@ -28,6 +28,8 @@ const LABEL_W: usize = 26;
 
 /// One logical line of the card; wrapped to the width when drawn.
 enum Line {
+    /// Cut to one row: the full names follow in the fields below.
+    Title(String),
     Heading(String),
     Field(String, String),
     Item(String),
@@ -82,7 +84,7 @@ fn build(card: &CardData, p: &AccessPersonal, ctx: &Ctx<'_>) -> Vec<Line> {
     let lang = ctx.lang;
     let field = |label: Msg, value: String| Line::Field(label.text(lang).into(), value);
     let heading = |label: Msg| Line::Heading(label.text(lang).into());
-    let mut lines = vec![Line::Heading(format!(
+    let mut lines = vec![Line::Title(format!(
         "{}  {}",
         format_visitor_number(card.number),
         both_names(&p.name, &p.name_latin)
@@ -92,8 +94,15 @@ fn build(card: &CardData, p: &AccessPersonal, ctx: &Ctx<'_>) -> Vec<Line> {
     }
     lines.push(Line::Blank);
     lines.push(heading(Msg::CardPersonal));
-    lines.push(field(Msg::AccessName, p.name.clone()));
-    lines.push(field(Msg::AccessNameLatin, p.name_latin.clone()));
+    let or_empty = |s: &str| {
+        if s.trim().is_empty() {
+            Msg::AnswerEmpty.text(lang).to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    lines.push(field(Msg::AccessName, or_empty(&p.name)));
+    lines.push(field(Msg::AccessNameLatin, or_empty(&p.name_latin)));
     for (label, value) in [
         (Msg::AccessBirth, &p.birth_date),
         (Msg::AccessGender, &p.gender),
@@ -146,7 +155,7 @@ fn build(card: &CardData, p: &AccessPersonal, ctx: &Ctx<'_>) -> Vec<Line> {
             &[
                 ("date", &p.consent_date),
                 ("version", &p.consent_text_version),
-                ("language", &p.consent_explained_in),
+                ("language", &or_empty(&p.consent_explained_in)),
             ],
         ),
     ));
@@ -203,6 +212,7 @@ fn layout(lines: &[Line], width: usize, theme: &Theme) -> Vec<(String, Style)> {
         };
     for line in lines {
         match line {
+            Line::Title(t) => out.push((crate::ui::sanitize::fit(t, width).into_owned(), bold)),
             Line::Heading(t) => wrapped(&mut out, t, "", width, bold),
             Line::Warning(t) => wrapped(&mut out, t, "", width, theme.error),
             Line::Item(t) => wrapped(&mut out, t, "  ", width.saturating_sub(2), theme.body),
