@@ -424,3 +424,27 @@ fn hostile_names_render_without_control_characters_or_shifting() {
         snapshot("card_hostile", &mut app);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever is typed or pasted into the search field: no panic, no
+    /// control character on screen, no row wider than the terminal.
+    #[test]
+    fn any_input_in_the_search_field_is_safe(typed in "\\PC{0,40}", pasted in proptest::prelude::any::<String>()) {
+        let dir = tempfile::tempdir().unwrap();
+        fill_database(dir.path());
+        let mut app = signed_in(dir.path(), 80, 24, COORDINATOR, PASSPHRASE);
+        app.press(Action::FindVisitor);
+        app.type_text(&typed);
+        app.press(Action::Paste(pasted));
+        app.press(Action::Paste("\u{1b}[2J\u{202e}".repeat(2000)));
+        app.press(Action::Down);
+        let screen = app.screen();
+        proptest::prop_assert!(screen.contains("Besucher*in suchen"));
+        for line in screen.lines() {
+            proptest::prop_assert!(!line.chars().any(mila::ui::sanitize::is_unsafe), "{line:?}");
+            proptest::prop_assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
+    }
+}

@@ -214,8 +214,10 @@ impl Screen for FindVisitor {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
+            // In a form the page keys turn pages (see the keymap); here
+            // they page through the list.
+            Action::PageUp | Action::PrevStep => self.selected = self.selected.saturating_sub(page),
+            Action::PageDown | Action::NextStep => self.selected = (self.selected + page).min(last),
             Action::Confirm => return self.open_selected(ctx),
             Action::Click { col, row } => {
                 let (list, offset) = self.list_area.get();

@@ -242,6 +242,28 @@ fn layout(lines: &[Line], width: usize, theme: &Theme) -> Vec<(String, Style)> {
     out
 }
 
+/// The card holds decrypted personal data: wiped when it closes or the
+/// program locks.
+impl Drop for VisitorCard {
+    fn drop(&mut self) {
+        wipe(&mut self.lines);
+    }
+}
+
+fn wipe(lines: &mut [Line]) {
+    use zeroize::Zeroize;
+    for line in lines {
+        match line {
+            Line::Title(t) | Line::Heading(t) | Line::Item(t) | Line::Warning(t) => t.zeroize(),
+            Line::Field(label, value) => {
+                label.zeroize();
+                value.zeroize();
+            }
+            Line::Blank => {}
+        }
+    }
+}
+
 impl VisitorCard {
     /// Opens the card (audited as a view), or says why not and gives None.
     pub fn open(number: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Self> {
@@ -428,7 +450,8 @@ impl Screen for VisitorCard {
         if std::mem::take(&mut self.editing)
             && let Some(lines) = Self::load(self.number, ctx)
         {
-            self.lines = lines;
+            let mut old = std::mem::replace(&mut self.lines, lines);
+            wipe(&mut old);
         }
     }
 
