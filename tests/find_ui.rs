@@ -448,3 +448,28 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn find_and_card_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    fill_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    let screen = find(&mut app, "beis");
+    assert!(
+        screen.contains("Find visitor") && screen.contains("2 matches, best first"),
+        "{screen}"
+    );
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    for want in [
+        "Visitor card M-0001",
+        "Personal data",
+        "declined",
+        "Lines 1–",
+    ] {
+        assert!(screen.contains(want), "{want} missing:\n{screen}");
+    }
+    app.press(Action::Erase);
+    assert!(app.screen().contains("for good?"));
+}
