@@ -53,7 +53,7 @@ pub fn available(action: &Action) -> bool {
 
 /// The screen behind a main action, or None where it is not built yet.
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = &ctx;
+    let _ = ctx;
     match action {
         Action::NewIntake => None,
         Action::FindVisitor => Some(Box::new(
