@@ -52,6 +52,17 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Find visitors by name (any script), number or phone; best match first
+    Find {
+        /// Name fragments, a visitor number (42, M-0042) or phone digits
+        query: String,
+        /// One JSON array, for scripts
+        #[arg(long)]
+        json: bool,
+        /// At most this many visitors
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Check every record, sealed blob and link; exit 1 on any problem
     Verify,
     /// Write a consistent copy of the database (still encrypted) to FILE

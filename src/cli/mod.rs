@@ -3,6 +3,7 @@
 
 mod args;
 mod credentials;
+mod find;
 mod privacy;
 mod report;
 mod staff;
@@ -52,6 +53,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Init { user } => staff::init(cli, &user),
         Command::Staff { command } => staff::run(cli, command),
         Command::Import { command } => visitors::import(cli, command),
+        Command::Find { query, json, limit } => find::run(cli, &query, json, limit),
         Command::Verify => visitors::verify(cli),
         Command::Backup { file } => privacy::backup(cli, &file),
         Command::Restore { file, force } => privacy::restore(cli, &file, force),

@@ -7,9 +7,8 @@ use mila::desk::{format_visitor_no, restore as restore_backup};
 use mila::search::parse_visitor_number;
 
 use mila::config::{Config, config_file};
-use mila::report::access::access_text;
+use mila::report::access::save_access_export;
 use mila::report::output;
-use mila::ui::catalog::{Msg, fill};
 
 use super::args::{Cli, EraseCommand, ExportCommand};
 use super::credentials::{login, passphrase, user};
@@ -87,18 +86,7 @@ pub fn export(cli: &Cli, command: ExportCommand) -> CliResult {
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
     let export = desk.access_export(&me, no, lang)?;
-    let json = serde_json::to_vec_pretty(&export).map_err(|e| Failure(e.to_string()))?;
-    let stem = fill(
-        Msg::AccessFileStem,
-        lang,
-        &[
-            ("number", &format_visitor_no(no)),
-            ("date", &desk.today().to_string()),
-        ],
-    );
-    let json_path =
-        output::save(&folder, &stem, "json", &json).map_err(|e| Failure(e.message(lang)))?;
-    let text_path = output::save(&folder, &stem, "txt", access_text(&export, lang).as_bytes())
+    let (json_path, text_path) = save_access_export(&folder, &export, lang, desk.today())
         .map_err(|e| Failure(e.message(lang)))?;
     println!("{}", json_path.display());
     println!("{}", text_path.display());

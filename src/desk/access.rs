@@ -156,3 +156,13 @@ impl Desk {
         })
     }
 }
+
+impl Desk {
+    /// A visitor's answers spelled out in `lang`, reference entries and
+    /// offerings by their labels: what the visitor card shows. The caller
+    /// already holds the opened data, so no capability is checked here.
+    pub fn spell_out(&self, data: &PersonalData, lang: Lang) -> DeskResult<AccessPersonal> {
+        let r = self.store.read()?;
+        personal(&r, data, self, lang)
+    }
+}

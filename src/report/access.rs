@@ -174,3 +174,28 @@ pub fn access_text(export: &AccessExport, lang: Lang) -> String {
     }
     text.join("\n") + "\n"
 }
+
+/// Writes the export as JSON and as readable text into `folder`, named by
+/// visitor number and date (never by name, as the folder may be shared).
+/// Returns the paths of the JSON and the text file. Used by the CLI and the
+/// visitor card alike.
+pub fn save_access_export(
+    folder: &std::path::Path,
+    export: &AccessExport,
+    lang: Lang,
+    today: Date,
+) -> Result<(std::path::PathBuf, std::path::PathBuf), super::output::SaveError> {
+    let stem = fill(
+        Msg::AccessFileStem,
+        lang,
+        &[("number", &export.number), ("date", &today.to_string())],
+    );
+    let json = serde_json::to_vec_pretty(export).map_err(|e| super::output::SaveError {
+        path: folder.join(format!("{stem}.json")),
+        source: std::io::Error::other(e),
+    })?;
+    let json_path = super::output::save(folder, &stem, "json", &json)?;
+    let text_path =
+        super::output::save(folder, &stem, "txt", access_text(export, lang).as_bytes())?;
+    Ok((json_path, text_path))
+}

@@ -292,6 +292,33 @@ catalog! {
     // Intake, duplicate check, find, visitor card, check-in, reference lists (issue 4).
     // (add lines for these screens directly below this comment)
 
+    // Find visitor and visitor card (issue 4, find; card actions of issue 7).
+    FindTitle => "Besucher*in suchen" / "Find visitor",
+    FindLabel => "Suche" / "Search",
+    FindIntro => "Name in jeder Schrift, Besuchsnummer (42 oder M-0042) oder Telefonnummer. Pfeiltasten wählen, Enter öffnet die Karte."
+        / "Name in any script, visitor number (42 or M-0042) or phone number. Arrows choose, Enter opens the card.",
+    FindColNumber => "Nummer" / "Number",
+    FindColName => "Name" / "Name",
+    FindColLatin => "Lateinisch" / "Latin",
+    FindColBorn => "Jahrgang" / "Born",
+    FindCount => "{count} Treffer, beste zuerst" / "{count} matches, best first",
+    FindMore => "Die besten {count} Treffer – genauer suchen, um weitere zu sehen" / "The best {count} matches – type more to see others",
+    FindNone => "Niemand gefunden." / "Nobody found.",
+    FindNoIndex => "Die Besucherdaten sind nicht geladen; bitte sperren (F12) und neu anmelden." / "The visitor data is not loaded; please lock (F12) and sign in again.",
+    CardTitle => "Besucherkarte {number}" / "Visitor card {number}",
+    CardIncomplete => "Kurzaufnahme – bitte beim nächsten Besuch vervollständigen" / "Short intake – please complete on the next visit",
+    CardPersonal => "Persönliche Daten" / "Personal data",
+    CardVisits => "Besuche" / "Visits",
+    CardNoVisits => "Noch keine Besuche." / "No visits yet.",
+    CardNone => "keine" / "none",
+    CardStoreAtMila => "Speichern bei MiLA" / "Storing at MiLA",
+    CardLines => "Zeilen {from}–{to} von {total}" / "Lines {from}–{to} of {total}",
+    CardEraseQuestion => "Alle persönlichen Daten von {number} endgültig löschen? Das kann nicht rückgängig gemacht werden; die Besuche bleiben als anonyme Zahlen."
+        / "Erase all personal data of {number} for good? This cannot be undone; the visits stay as anonymous counts.",
+    CardErasing => "{number} wird gelöscht und die Datei neu geschrieben, bitte warten …" / "Erasing {number} and rewriting the file, please wait …",
+    CardErased => "Die persönlichen Daten von {number} wurden gelöscht." / "The personal data of {number} was erased.",
+    CardExported => "Auskunft gespeichert: {json} und {text}" / "Access export saved: {json} and {text}",
+
     // Tally, offerings and sessions (issue 5).
     // (add lines for these screens directly below this comment)
 

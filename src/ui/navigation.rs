@@ -41,7 +41,7 @@ pub fn available(action: &Action) -> bool {
     match action {
         Action::Lock | Action::Quit => true,
         Action::NewIntake => false,
-        Action::FindVisitor => false,
+        Action::FindVisitor => true,
         Action::CheckIn => false,
         Action::Tally => false,
         Action::DaySummary => true,
@@ -55,7 +55,9 @@ pub fn available(action: &Action) -> bool {
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     match action {
         Action::NewIntake => None,
-        Action::FindVisitor => None,
+        Action::FindVisitor => Some(Box::new(
+            crate::ui::screens::find_visitor::FindVisitor::new(ctx),
+        )),
         Action::CheckIn => None,
         Action::Tally => None,
         Action::DaySummary => Some(Box::new(
@@ -72,8 +74,11 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
 
 /// The visitor card for `no` (from find, the duplicate check, check-in).
 pub fn visitor_card(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = (no, ctx);
-    None
+    if !ctx.login.is_some_and(|l| l.may(Capability::ReadPersonal)) {
+        return None;
+    }
+    crate::ui::screens::visitor_card::VisitorCard::open(no, ctx)
+        .map(|card| Box::new(card) as Box<dyn Screen>)
 }
 
 /// The intake form filled with `no`'s data, to complete or change it.
