@@ -48,6 +48,8 @@ pub struct Ctx<'a> {
     pub today: Date,
     pub now: Instant,
     pub messages: &'a mut MessageBar,
+    /// The machine's settings (backup folder, report folder, printing).
+    pub config: &'a crate::config::Config,
 }
 
 impl Ctx<'_> {

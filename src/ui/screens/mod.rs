@@ -1,9 +1,14 @@
 //! One module per screen.
 
+pub mod admin;
 pub mod audit;
 pub mod home;
 pub mod login;
 pub mod notice;
 pub mod quit_backup;
+pub mod reference_lists;
 pub mod retention;
+pub mod retention_period;
 pub mod setup;
+pub mod staff_accounts;
+pub mod staff_form;
