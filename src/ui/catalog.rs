@@ -296,8 +296,8 @@ catalog! {
     RefLanguages => "Sprachen" / "Languages",
     RefNeeds => "Bedarfe" / "Needs",
     RefNationalities => "Staatsangehörigkeiten" / "Nationalities",
-    RefIntro => "◀ ▶ wechselt die Liste. Einfg: neu, Strg+B: umbenennen, Entf: entfernen (verwendete Einträge werden archiviert) oder wiederherstellen."
-        / "◀ ▶ switches the list. Insert: new, Ctrl+B: rename, Delete: remove (entries in use are archived) or restore.",
+    RefIntro => "◀ ▶ wechselt die Liste. Wird ein Eintrag noch verwendet, wird er beim Entfernen nur archiviert; archivierte lassen sich wiederherstellen."
+        / "◀ ▶ switches the list. An entry still in use is only archived when removed; archived ones can be restored.",
     RefEmpty => "Diese Liste ist leer." / "This list is empty.",
     RefArchived => "(archiviert)" / "(archived)",
     RefShared => "Gemeinschaftsunterkunft" / "shared accommodation",
@@ -336,8 +336,8 @@ catalog! {
     AdminBackupDone => "Gesichert: {path}" / "Backed up: {path}",
     AdminBackupFailed => "Sicherung nach {folder} fehlgeschlagen: {detail}" / "Backup to {folder} failed: {detail}",
     StaffTitle => "Mitarbeitendenkonten" / "Staff accounts",
-    StaffIntro => "Einfg: neues Konto, Enter: Passphrase neu setzen. Rollen lassen sich nicht nachträglich ändern."
-        / "Insert: new account, Enter: set a new passphrase. Roles cannot be changed afterwards.",
+    StaffIntro => "Neues Konto anlegen oder für das gewählte Konto eine neue Passphrase setzen. Die Rolle eines Kontos lässt sich nachträglich nicht ändern."
+        / "Add an account, or set a new passphrase for the chosen one. An account's role cannot be changed afterwards.",
     StaffColUser => "Benutzer" / "User",
     StaffColRole => "Rolle" / "Role",
     StaffInactive => "(deaktiviert)" / "(deactivated)",

@@ -86,8 +86,10 @@ impl ReferenceLists {
             .iter()
             .map(|(_, e)| {
                 let mut line = e.label.clone();
-                if e.shared {
-                    line = format!("{line} · {}", Msg::RefShared.text(lang));
+                let shared = Msg::RefShared.text(lang);
+                // The seed's shared units already say so in their name.
+                if e.shared && !line.to_lowercase().contains(&shared.to_lowercase()) {
+                    line = format!("{line} · {shared}");
                 }
                 if e.archived {
                     line = format!("{line} {}", Msg::RefArchived.text(lang));
