@@ -666,3 +666,36 @@ fn a_failed_backup_is_shown() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_housing_unit_is_marked_shared_and_tally_categories_are_a_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let mut app = coordinator_app(dir.path(), 80, 24);
+    open_entry(&mut app, REFERENCE);
+    app.press(Action::NewItem);
+    app.type_text("Testunterkunft Geteilt");
+    app.press(Action::Confirm);
+    app.press(Action::Toggle);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Testunterkunft Geteilt · Gemeinschaftsunterkunft"),
+        "{screen}"
+    );
+    for _ in 0..4 {
+        app.press(Action::Right);
+    }
+    let screen = app.screen();
+    assert!(
+        screen.contains("Erwachsene") || screen.contains("Kinder"),
+        "{screen}"
+    );
+    snapshot("reference_tally_categories", &mut app);
+    drop(app);
+    let housing = with_desk(&path, |desk, _| desk.reference(RefList::Housing).unwrap());
+    assert!(
+        housing
+            .iter()
+            .any(|(_, e)| e.label == "Testunterkunft Geteilt" && e.shared)
+    );
+}

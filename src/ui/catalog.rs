@@ -296,8 +296,9 @@ catalog! {
     RefLanguages => "Sprachen" / "Languages",
     RefNeeds => "Bedarfe" / "Needs",
     RefNationalities => "Staatsangehörigkeiten" / "Nationalities",
-    RefIntro => "◀ ▶ wechselt die Liste. Wird ein Eintrag noch verwendet, wird er beim Entfernen nur archiviert; archivierte lassen sich wiederherstellen."
-        / "◀ ▶ switches the list. An entry still in use is only archived when removed; archived ones can be restored.",
+    RefTallyCategories => "Zählkategorien" / "Tally categories",
+    RefIntro => "◀ ▶ wechselt die Liste. Wird ein Eintrag noch verwendet, wird er beim Entfernen nur archiviert; archivierte lassen sich wiederherstellen. Bei Unterkünften schaltet Ankreuzen „Gemeinschaftsunterkunft“ um."
+        / "◀ ▶ switches the list. An entry still in use is only archived when removed; archived ones can be restored. For housing units, Tick switches “shared accommodation”.",
     RefEmpty => "Diese Liste ist leer." / "This list is empty.",
     RefArchived => "(archiviert)" / "(archived)",
     RefShared => "Gemeinschaftsunterkunft" / "shared accommodation",

@@ -17,12 +17,12 @@ use crate::ui::sanitize::{display_width, fit};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{Answer, ChoiceList, Confirm, TextField, contains};
 
-/// The lists edited here; tally categories belong to the offerings screen.
-const LISTS: [RefList; 4] = [
+const LISTS: [RefList; 5] = [
     RefList::Housing,
     RefList::Languages,
     RefList::Needs,
     RefList::Nationalities,
+    RefList::TallyCategories,
 ];
 
 fn list_name(list: RefList) -> Msg {
@@ -30,7 +30,8 @@ fn list_name(list: RefList) -> Msg {
         RefList::Housing => Msg::RefHousing,
         RefList::Languages => Msg::RefLanguages,
         RefList::Needs => Msg::RefNeeds,
-        RefList::Nationalities | RefList::TallyCategories => Msg::RefNationalities,
+        RefList::Nationalities => Msg::RefNationalities,
+        RefList::TallyCategories => Msg::RefTallyCategories,
     }
 }
 
@@ -49,7 +50,7 @@ pub struct ReferenceLists {
     /// The removal asked about, and the question.
     confirm: Option<(RefId, Confirm)>,
     lang: Lang,
-    tabs: Cell<[Rect; 4]>,
+    tabs: Cell<[Rect; LISTS.len()]>,
 }
 
 impl ReferenceLists {
@@ -61,7 +62,7 @@ impl ReferenceLists {
             edit: None,
             confirm: None,
             lang: ctx.lang,
-            tabs: Cell::new([Rect::default(); 4]),
+            tabs: Cell::new([Rect::default(); LISTS.len()]),
         };
         screen.load(ctx);
         screen
@@ -210,6 +211,32 @@ impl ReferenceLists {
         self.load(ctx);
     }
 
+    /// Housing only: marks a unit as shared accommodation or not.
+    fn toggle_shared(&mut self, ctx: &mut Ctx<'_>) {
+        if self.current() != RefList::Housing {
+            return;
+        }
+        let Some((id, entry)) = self.selected().cloned() else {
+            return;
+        };
+        let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+            return;
+        };
+        match desk.save_reference(
+            login,
+            RefList::Housing,
+            Some(id),
+            &entry.label,
+            !entry.shared,
+        ) {
+            Ok(_) => {
+                ctx.success(fill(Msg::RefSaved, ctx.lang, &[("label", &entry.label)]));
+                self.load(ctx);
+            }
+            Err(e) => ctx.desk_error(&e),
+        }
+    }
+
     fn switch(&mut self, forward: bool, ctx: &mut Ctx<'_>) {
         self.tab = if forward {
             (self.tab + 1) % LISTS.len()
@@ -236,10 +263,15 @@ impl ReferenceLists {
     }
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        let mut hit = [Rect::default(); 4];
+        let mut hit = [Rect::default(); LISTS.len()];
         let mut x = area.x;
         for (i, list) in LISTS.iter().enumerate() {
-            let name = format!(" {} ", list_name(*list).text(view.lang));
+            // Brackets show the chosen list without colour too.
+            let name = if i == self.tab {
+                format!("[{}]", list_name(*list).text(view.lang))
+            } else {
+                format!(" {} ", list_name(*list).text(view.lang))
+            };
             let width = u16::try_from(display_width(&name)).unwrap_or(u16::MAX);
             let width = width.min((area.x + area.width).saturating_sub(x));
             let cell = Rect {
@@ -281,13 +313,12 @@ impl Screen for ReferenceLists {
         } else if self.edit.is_some() {
             vec![Action::Confirm, Action::Back]
         } else {
-            vec![
-                Action::NewItem,
-                Action::EditItem,
-                Action::ArchiveItem,
-                Action::Back,
-                Action::Help,
-            ]
+            let mut hints = vec![Action::NewItem, Action::EditItem, Action::ArchiveItem];
+            if self.current() == RefList::Housing {
+                hints.push(Action::Toggle);
+            }
+            hints.extend([Action::Back, Action::Help]);
+            hints
         }
     }
 
@@ -320,6 +351,7 @@ impl Screen for ReferenceLists {
             Action::NewItem => self.start_edit(false),
             Action::EditItem | Action::Confirm => self.start_edit(true),
             Action::ArchiveItem | Action::Erase => self.remove_or_restore(ctx),
+            Action::Toggle => self.toggle_shared(ctx),
             Action::Click { col, row } => {
                 if let Some(i) = self
                     .tabs
@@ -350,7 +382,7 @@ impl Screen for ReferenceLists {
         self.render_tabs(frame, row(area, 0), view);
         let used = paragraph(
             frame,
-            rows(area, 1, 2),
+            rows(area, 1, 3),
             Msg::RefIntro.text(lang),
             view.theme.body,
         );
