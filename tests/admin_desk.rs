@@ -130,3 +130,26 @@ fn only_coordinators_remove_entries() {
         .unwrap_err();
     assert!(matches!(err, DeskError::NotFound(_)), "{err}");
 }
+
+#[test]
+fn a_backup_on_demand_is_audited_and_needs_a_coordinator() {
+    let f = Fixture::new();
+    let folder = f.dir.path().join("sicherung");
+    let path = f.desk.backup_now(&f.coordinator, &folder, 3).unwrap();
+    assert!(path.exists() && path.starts_with(&folder));
+    let entries = f
+        .desk
+        .audit_entries(&f.coordinator, &mila::desk::AuditFilter::default())
+        .unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|(_, e)| e.action == mila::desk::AuditAction::Backup && e.user == "koordination"),
+        "{entries:?}"
+    );
+    let receptionist = f.staff("test.empfang", Role::Receptionist);
+    assert!(matches!(
+        f.desk.backup_now(&receptionist, &folder, 3),
+        Err(DeskError::Forbidden(_))
+    ));
+}

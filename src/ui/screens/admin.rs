@@ -167,11 +167,13 @@ impl Screen for Admin {
 
     fn work(&mut self, ctx: &mut Ctx<'_>) -> Outcome {
         self.backing_up = false;
-        let (Some(desk), Some(folder)) = (ctx.desk, ctx.config.backup_folder.as_ref()) else {
+        let (Some(desk), Some(login), Some(folder)) =
+            (ctx.desk, ctx.login, ctx.config.backup_folder.as_ref())
+        else {
             return Outcome::Stay;
         };
         ctx.messages.clear();
-        match desk.daily_backup(folder, ctx.config.backup_keep) {
+        match desk.backup_now(login, folder, ctx.config.backup_keep) {
             Ok(path) => {
                 let text = fill(
                     Msg::AdminBackupDone,
