@@ -153,3 +153,23 @@ fn a_backup_on_demand_is_audited_and_needs_a_coordinator() {
         Err(DeskError::Forbidden(_))
     ));
 }
+
+#[test]
+fn labels_differing_only_in_case_are_duplicates_in_any_script() {
+    let f = Fixture::new();
+    add(&f, RefList::Needs, "Ärztliche Versorgung");
+    let err = f
+        .desk
+        .save_reference(
+            &f.coordinator,
+            RefList::Needs,
+            None,
+            " ärztliche versorgung ",
+            false,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, DeskError::Invalid { field: "label", .. }),
+        "{err}"
+    );
+}

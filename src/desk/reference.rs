@@ -77,6 +77,12 @@ fn in_use(r: &impl Read, key: &DataKey, list: RefList, id: RefId) -> DeskResult<
 
 pub const MAX_LABEL_CHARS: usize = 80;
 
+/// Labels that differ only in case (any script: „Ärzte“, „ärzte“) are the
+/// same entry.
+pub fn same_label(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 pub(super) fn list_in(r: &impl Read, list: RefList) -> DeskResult<Vec<(RefId, RefEntry)>> {
     let code = list.code();
     Ok(r.range(REFERENCE, (code, 0)..=(code, RefId::MAX))?
@@ -121,7 +127,7 @@ impl Desk {
         let entries = list_in(&w, list)?;
         if entries
             .iter()
-            .any(|(other, e)| Some(*other) != id && e.label.eq_ignore_ascii_case(label))
+            .any(|(other, e)| Some(*other) != id && same_label(&e.label, label))
         {
             return Err(DeskError::invalid("label", "already in the list"));
         }

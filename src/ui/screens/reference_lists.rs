@@ -9,7 +9,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use crate::desk::{Capability, Login, MAX_LABEL_CHARS, RefEntry, RefId, RefList, RefRemoval};
+use crate::desk::{
+    Capability, Login, MAX_LABEL_CHARS, RefEntry, RefId, RefList, RefRemoval, same_label,
+};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
@@ -136,7 +138,7 @@ impl ReferenceLists {
         let duplicate = self
             .entries
             .iter()
-            .any(|(id, e)| Some(*id) != edit.id && e.label.trim().eq_ignore_ascii_case(&label));
+            .any(|(id, e)| Some(*id) != edit.id && same_label(&e.label, &label));
         edit.problem = if label.is_empty() {
             Some(Msg::RefLabelEmpty)
         } else if duplicate {
