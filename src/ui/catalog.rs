@@ -312,6 +312,7 @@ catalog! {
         / "Remove “{label}”? If the entry is still in use, it is only archived.",
     RefDeleted => "„{label}“ gelöscht (wurde nirgends verwendet)." / "“{label}” deleted (it was not used anywhere).",
     RefArchivedNow => "„{label}“ wird noch verwendet und wurde archiviert." / "“{label}” is still in use and was archived.",
+    RefChecking => "Es wird geprüft, ob der Eintrag noch verwendet wird, bitte warten …" / "Checking whether the entry is still in use, please wait …",
     RefRestored => "„{label}“ ist wieder auswählbar." / "“{label}” can be chosen again.",
 
     // Tally, offerings and sessions (issue 5).

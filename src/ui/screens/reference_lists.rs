@@ -51,6 +51,9 @@ pub struct ReferenceLists {
     edit: Option<Edit>,
     /// The removal asked about, and the question.
     confirm: Option<(RefId, Confirm)>,
+    /// A confirmed removal, run after a "please wait" frame: finding out
+    /// whether an entry is in use opens every visitor's record.
+    removing: Option<RefId>,
     lang: Lang,
     tabs: Cell<[Rect; LISTS.len()]>,
 }
@@ -63,6 +66,7 @@ impl ReferenceLists {
             list: ChoiceList::new(Vec::new()),
             edit: None,
             confirm: None,
+            removing: None,
             lang: ctx.lang,
             tabs: Cell::new([Rect::default(); LISTS.len()]),
         };
@@ -332,12 +336,16 @@ impl Screen for ReferenceLists {
             return Outcome::Back;
         }
         self.lang = ctx.lang;
+        if self.removing.is_some() {
+            return Outcome::Stay;
+        }
         if let Some((id, confirm)) = &mut self.confirm {
             let id = *id;
             match confirm.handle(action) {
                 Some(Answer::Yes) => {
                     self.confirm = None;
-                    self.remove(id, ctx);
+                    self.removing = Some(id);
+                    ctx.info(Msg::RefChecking.text(ctx.lang));
                 }
                 Some(Answer::No) => self.confirm = None,
                 None => {}
@@ -370,6 +378,18 @@ impl Screen for ReferenceLists {
             }
             other if self.list.handle(other) => {}
             _ => return Outcome::Unhandled,
+        }
+        Outcome::Stay
+    }
+
+    fn pending_work(&self) -> bool {
+        self.removing.is_some()
+    }
+
+    fn work(&mut self, ctx: &mut Ctx<'_>) -> Outcome {
+        if let Some(id) = self.removing.take() {
+            ctx.messages.clear();
+            self.remove(id, ctx);
         }
         Outcome::Stay
     }
