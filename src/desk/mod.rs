@@ -43,6 +43,7 @@ pub use privacy::{
     INCOMPLETE_INTAKE_DAYS, RestoreError, RetentionCandidate, RetentionReason, restore,
 };
 pub use recurrence::occurs_on;
+pub use reference::{MAX_LABEL_CHARS, RefRemoval, same_label};
 pub use roles::{Capability, allows};
 pub use sessions::{SessionView, TallyCount};
 pub use staff::StaffInfo;

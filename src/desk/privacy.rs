@@ -179,6 +179,20 @@ impl Desk {
         Ok(dest)
     }
 
+    /// A backup on demand (the admin hub): the daily backup written now by
+    /// a signed-in coordinator, and recorded in the audit log.
+    pub fn backup_now(
+        &self,
+        by: &Login,
+        folder: &Path,
+        keep: u32,
+    ) -> DeskResult<std::path::PathBuf> {
+        by.require(Capability::ManageReference)?;
+        let path = self.daily_backup(folder, keep)?;
+        self.audit(by, AuditAction::Backup, None)?;
+        Ok(path)
+    }
+
     /// The random id of this database (backups carry the same id).
     pub fn database_id(&self) -> [u8; 16] {
         self.store.database_id()

@@ -1,15 +1,87 @@
 //! Reference lists: housing units, languages, need categories,
 //! nationalities, tally categories. Entries in use are archived, not deleted,
-//! so old records keep their meaning.
+//! so old records keep their meaning; an entry nothing refers to may go.
 
 use super::login::Login;
+use super::personal::{Housing, PersonalData};
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
-use crate::store::records::{AuditAction, RefEntry, RefId, RefList};
-use crate::store::tables::REFERENCE;
+use crate::store::records::{AuditAction, RefEntry, RefId, RefList, StatKind};
+use crate::store::tables::{DAY_STATS, OFFERINGS, PERSONAL, REFERENCE, TALLIES};
 use crate::store::{Read, Reader};
+use crate::vault::DataKey;
+
+/// What removing a list entry did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefRemoval {
+    /// Nothing referred to it: it is gone.
+    Deleted,
+    /// Some record refers to it: it is hidden from new choices but keeps
+    /// its label for the records that use it.
+    Archived,
+}
+
+fn person_uses(data: &PersonalData, list: RefList, id: RefId) -> bool {
+    match list {
+        RefList::Housing => data.housing.given() == Some(&Housing::Unit(id)),
+        RefList::Languages => {
+            data.languages.given().is_some_and(|l| l.contains(&id))
+                || data.consent.explained_in == Some(id)
+        }
+        RefList::Needs => data.needs.given().is_some_and(|n| n.contains(&id)),
+        RefList::Nationalities => data.nationality.given() == Some(&id),
+        RefList::TallyCategories => false,
+    }
+}
+
+/// Whether any record refers to the entry: sealed personal data (opened
+/// with the key), the anonymous day counters, offerings and tallies.
+fn in_use(r: &impl Read, key: &DataKey, list: RefList, id: RefId) -> DeskResult<bool> {
+    let stat = match list {
+        RefList::Languages => Some(StatKind::NewLanguage as u8),
+        RefList::Needs => Some(StatKind::NewNeed as u8),
+        _ => None,
+    };
+    let mut used = false;
+    if let Some(kind) = stat {
+        r.scan(DAY_STATS, .., false, |(_, k, i), _| {
+            used = k == kind && i == id;
+            Ok(!used)
+        })?;
+    }
+    if list == RefList::TallyCategories {
+        r.scan(OFFERINGS, .., false, |_, offering| {
+            used = used || offering.tally_categories.contains(&id);
+            Ok(!used)
+        })?;
+        r.scan(TALLIES, .., false, |(_, category), _| {
+            used = used || category == id;
+            Ok(!used)
+        })?;
+        return Ok(used);
+    }
+    let mut failure = None;
+    r.scan(PERSONAL, .., false, |no, sealed| {
+        match super::visitors::open_personal(key, no, &sealed) {
+            Ok(data) => used = person_uses(&data, list, id),
+            Err(e) => failure = Some(e),
+        }
+        Ok(!used && failure.is_none())
+    })?;
+    match failure {
+        // A record that cannot be opened might refer to the entry: keep it.
+        Some(e) => Err(e),
+        None => Ok(used),
+    }
+}
 
 pub const MAX_LABEL_CHARS: usize = 80;
+
+/// Labels that differ only in case (any script: „Ärzte“, „ärzte“) are the
+/// same entry.
+pub fn same_label(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
 
 pub(super) fn list_in(r: &impl Read, list: RefList) -> DeskResult<Vec<(RefId, RefEntry)>> {
     let code = list.code();
@@ -55,7 +127,7 @@ impl Desk {
         let entries = list_in(&w, list)?;
         if entries
             .iter()
-            .any(|(other, e)| Some(*other) != id && e.label.eq_ignore_ascii_case(label))
+            .any(|(other, e)| Some(*other) != id && same_label(&e.label, label))
         {
             return Err(DeskError::invalid("label", "already in the list"));
         }
@@ -86,8 +158,9 @@ impl Desk {
         Ok(id)
     }
 
-    /// Archives (hides from new choices) or restores an entry. Entries are
-    /// never deleted: sealed records may refer to them.
+    /// Archives (hides from new choices) or restores an entry. To delete
+    /// one, see [`Desk::remove_reference`], which checks that no record
+    /// refers to it first.
     pub fn set_reference_archived(
         &self,
         by: &Login,
@@ -111,5 +184,34 @@ impl Desk {
         )?;
         w.commit()?;
         Ok(())
+    }
+
+    /// Removes an entry the way the lists promise: deleted when nothing
+    /// refers to it, archived otherwise. Opening every visitor's data to
+    /// find out needs the data key, so only key holders may do it.
+    pub fn remove_reference(&self, by: &Login, list: RefList, id: RefId) -> DeskResult<RefRemoval> {
+        by.require(Capability::ManageReference)?;
+        let key = by.key(Capability::ReadPersonal)?;
+        let mut w = self.store.write()?;
+        let mut entry = w
+            .get(REFERENCE, &(list.code(), id))?
+            .ok_or(DeskError::NotFound("list entry"))?;
+        let removal = if in_use(&w, key, list, id)? {
+            entry.archived = true;
+            w.put(REFERENCE, &(list.code(), id), &entry)?;
+            RefRemoval::Archived
+        } else {
+            w.remove(REFERENCE, &(list.code(), id))?;
+            RefRemoval::Deleted
+        };
+        super::audit::record(
+            &mut w,
+            by.user(),
+            AuditAction::ReferenceChanged,
+            None,
+            list.as_str(),
+        )?;
+        w.commit()?;
+        Ok(removal)
     }
 }

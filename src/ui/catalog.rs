@@ -291,6 +291,29 @@ catalog! {
 
     // Intake, duplicate check, find, visitor card, check-in, reference lists (issue 4).
     // (add lines for these screens directly below this comment)
+    RefTitle => "Auswahllisten" / "Reference lists",
+    RefHousing => "Unterkünfte" / "Housing units",
+    RefLanguages => "Sprachen" / "Languages",
+    RefNeeds => "Bedarfe" / "Needs",
+    RefNationalities => "Staatsangehörigkeiten" / "Nationalities",
+    RefTallyCategories => "Zählkategorien" / "Tally categories",
+    RefIntro => "◀ ▶ wechselt die Liste. Wird ein Eintrag noch verwendet, wird er beim Entfernen nur archiviert; archivierte lassen sich wiederherstellen. Bei Unterkünften schaltet Ankreuzen „Gemeinschaftsunterkunft“ um."
+        / "◀ ▶ switches the list. An entry still in use is only archived when removed; archived ones can be restored. For housing units, Tick switches “shared accommodation”.",
+    RefEmpty => "Diese Liste ist leer." / "This list is empty.",
+    RefArchived => "(archiviert)" / "(archived)",
+    RefShared => "Gemeinschaftsunterkunft" / "shared accommodation",
+    RefNewLabel => "Neuer Eintrag" / "New entry",
+    RefRenameLabel => "Neuer Name" / "New name",
+    RefEditHint => "Enter speichert, Esc bricht ab." / "Enter saves, Esc cancels.",
+    RefLabelEmpty => "Bitte eine Bezeichnung eingeben." / "Please enter a label.",
+    RefLabelDuplicate => "Diesen Eintrag gibt es schon in der Liste." / "This entry is already in the list.",
+    RefSaved => "„{label}“ gespeichert." / "“{label}” saved.",
+    RefRemoveQuestion => "„{label}“ entfernen? Wird der Eintrag noch verwendet, wird er nur archiviert."
+        / "Remove “{label}”? If the entry is still in use, it is only archived.",
+    RefDeleted => "„{label}“ gelöscht (wurde nirgends verwendet)." / "“{label}” deleted (it was not used anywhere).",
+    RefArchivedNow => "„{label}“ wird noch verwendet und wurde archiviert." / "“{label}” is still in use and was archived.",
+    RefChecking => "Es wird geprüft, ob der Eintrag noch verwendet wird, bitte warten …" / "Checking whether the entry is still in use, please wait …",
+    RefRestored => "„{label}“ ist wieder auswählbar." / "“{label}” can be chosen again.",
 
     // Find visitor and visitor card (issue 4, find; card actions of issue 7).
     FindTitle => "Besucher*in suchen" / "Find visitor",
@@ -353,6 +376,44 @@ catalog! {
 
     // Erasure, retention, access export, audit view, backups (issue 7).
     // (add lines for these screens directly below this comment)
+    AdminTitle => "Verwaltung" / "Administration",
+    AdminIntro => "Pfeiltasten wählen, Enter öffnet." / "Arrows choose, Enter opens.",
+    AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Staatsangehörigkeiten"
+        / "Reference lists: housing units, languages, needs, nationalities",
+    AdminStaff => "Mitarbeitendenkonten" / "Staff accounts",
+    AdminAudit => "Protokoll ansehen" / "View the audit log",
+    AdminRetention => "Aufbewahrung prüfen und löschen" / "Retention review and erasure",
+    AdminRetentionPeriod => "Aufbewahrungsfrist ändern (jetzt {months} Monate)" / "Change the retention period (now {months} months)",
+    AdminBackup => "Jetzt sichern" / "Back up now",
+    AdminBackupNoFolder => "Kein Sicherungsordner eingestellt: bitte „backup_folder“ in der Datei config.toml eintragen."
+        / "No backup folder is set: please add “backup_folder” to the file config.toml.",
+    AdminBackupRunning => "Die Sicherung wird geschrieben, bitte warten …" / "Writing the backup, please wait …",
+    AdminBackupDone => "Gesichert: {path}" / "Backed up: {path}",
+    AdminBackupFailed => "Sicherung nach {folder} fehlgeschlagen: {detail}" / "Backup to {folder} failed: {detail}",
+    StaffTitle => "Mitarbeitendenkonten" / "Staff accounts",
+    StaffIntro => "Neues Konto anlegen oder für das gewählte Konto eine neue Passphrase setzen. Die Rolle eines Kontos lässt sich nachträglich nicht ändern."
+        / "Add an account, or set a new passphrase for the chosen one. An account's role cannot be changed afterwards.",
+    StaffColUser => "Benutzer" / "User",
+    StaffColRole => "Rolle" / "Role",
+    StaffInactive => "(deaktiviert)" / "(deactivated)",
+    RoleCoordinator => "Koordination" / "Coordinator",
+    RoleReceptionist => "Empfang" / "Reception",
+    RoleVolunteer => "Ehrenamt (ohne Namen)" / "Volunteer (no names)",
+    StaffNewTitle => "Neues Konto" / "New account",
+    StaffResetTitle => "Passphrase neu setzen" / "Set a new passphrase",
+    StaffResetFor => "Konto: {user}" / "Account: {user}",
+    StaffUser => "Benutzername" / "User name",
+    StaffRole => "Rolle" / "Role",
+    StaffSave => "Speichern" / "Save",
+    StaffWorking => "Schlüssel wird abgeleitet, bitte warten …" / "Deriving the key, please wait …",
+    StaffAdded => "Konto „{user}“ angelegt." / "Account “{user}” added.",
+    StaffPassChanged => "Passphrase von „{user}“ geändert." / "Passphrase of “{user}” changed.",
+    RetentionPeriodTitle => "Aufbewahrungsfrist" / "Retention period",
+    RetentionPeriodIntro => "Personen, die so viele Monate nicht da waren, erscheinen in der Aufbewahrungsprüfung."
+        / "People not seen for this many months are listed in the retention review.",
+    RetentionPeriodField => "Monate (1 bis 120)" / "Months (1 to 120)",
+    RetentionPeriodInvalid => "Bitte eine Zahl von 1 bis 120 eingeben." / "Please enter a number from 1 to 120.",
+    RetentionPeriodSaved => "Aufbewahrungsfrist: {months} Monate." / "Retention period: {months} months.",
     AccessTitle => "Auskunft nach Art. 15 DSGVO – alle gespeicherten Daten" / "Access under Art. 15 GDPR – all data held",
     AccessIssued => "Erstellt {at} von {user}" / "Issued {at} by {user}",
     AccessNumber => "Besuchsnummer" / "Visitor number",

@@ -46,7 +46,7 @@ pub fn available(action: &Action) -> bool {
         Action::Tally => false,
         Action::DaySummary => true,
         Action::Offerings => false,
-        Action::Admin => false,
+        Action::Admin => true,
         _ => false,
     }
 }
@@ -64,7 +64,7 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
             crate::ui::screens::day_summary::DaySummaryScreen::new(ctx),
         )),
         Action::Offerings => None,
-        Action::Admin => None,
+        Action::Admin => Some(Box::new(crate::ui::screens::admin::Admin::new(ctx))),
         _ => None,
     }
 }

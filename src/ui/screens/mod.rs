@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod admin;
 pub mod audit;
 pub mod day_summary;
 pub mod find_visitor;
@@ -8,6 +9,10 @@ pub mod login;
 pub mod notice;
 pub mod period_report;
 pub mod quit_backup;
+pub mod reference_lists;
 pub mod retention;
+pub mod retention_period;
 pub mod setup;
+pub mod staff_accounts;
+pub mod staff_form;
 pub mod visitor_card;

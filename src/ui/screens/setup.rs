@@ -17,7 +17,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{TextField, contains};
 use crate::vault::{KdfParams, Passphrase};
 
-const MIN_PASSPHRASE: usize = 8;
+pub(crate) const MIN_PASSPHRASE: usize = 8;
 const MAX_USER: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,16 +188,21 @@ impl Setup {
     }
 
     fn strength_text(&self, lang: Lang) -> String {
-        match strength(self.pass.value()) {
-            Strength::Empty => Msg::StrengthEmpty.text(lang).into(),
-            Strength::Weak => fill(
-                Msg::StrengthWeak,
-                lang,
-                &[("min", &MIN_PASSPHRASE.to_string())],
-            ),
-            Strength::Fair => Msg::StrengthFair.text(lang).into(),
-            Strength::Good => Msg::StrengthGood.text(lang).into(),
-        }
+        strength_hint(self.pass.value(), lang)
+    }
+}
+
+/// The hint under a new passphrase; shared with the staff account form.
+pub(crate) fn strength_hint(pass: &str, lang: Lang) -> String {
+    match strength(pass) {
+        Strength::Empty => Msg::StrengthEmpty.text(lang).into(),
+        Strength::Weak => fill(
+            Msg::StrengthWeak,
+            lang,
+            &[("min", &MIN_PASSPHRASE.to_string())],
+        ),
+        Strength::Fair => Msg::StrengthFair.text(lang).into(),
+        Strength::Good => Msg::StrengthGood.text(lang).into(),
     }
 }
 
