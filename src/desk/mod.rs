@@ -42,6 +42,7 @@ pub use privacy::{
 };
 pub use recurrence::occurs_on;
 pub use roles::{Capability, allows};
+pub use sessions::MAX_SESSION_NOTE;
 pub use sessions::{SessionView, TallyCount};
 pub use staff::StaffInfo;
 pub use verify::VerifyReport;

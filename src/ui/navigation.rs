@@ -42,8 +42,8 @@ pub fn available(action: &Action) -> bool {
         Action::Lock | Action::Quit => true,
         Action::NewIntake => false,
         Action::FindVisitor => false,
-        Action::CheckIn => false,
-        Action::Tally => false,
+        Action::CheckIn => true,
+        Action::Tally => true,
         Action::DaySummary => false,
         Action::Offerings => false,
         Action::Admin => false,
@@ -53,12 +53,12 @@ pub fn available(action: &Action) -> bool {
 
 /// The screen behind a main action, or None where it is not built yet.
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = ctx;
+    use crate::ui::screens::session_pick::{SessionPick, Then};
     match action {
         Action::NewIntake => None,
         Action::FindVisitor => None,
-        Action::CheckIn => None,
-        Action::Tally => None,
+        Action::CheckIn => Some(Box::new(SessionPick::new(Then::CheckIn, ctx))),
+        Action::Tally => Some(Box::new(SessionPick::new(Then::Tally, ctx))),
         Action::DaySummary => None,
         Action::Offerings => None,
         Action::Admin => None,
@@ -89,6 +89,7 @@ pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box
 
 /// The quick tally for one session (Enter on a session on the home screen).
 pub fn tally_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = (session, ctx);
-    None
+    Some(Box::new(crate::ui::screens::tally::Tally::new(
+        session, ctx,
+    )))
 }
