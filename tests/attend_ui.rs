@@ -444,3 +444,33 @@ fn a_volunteer_never_sees_a_name() {
     assert!(screen.contains("M-0001"), "{screen}");
     assert!(screen.contains("M-0004"), "{screen}");
 }
+
+/// A name with escape sequences, bidi controls and 150 letters stays on its row.
+#[test]
+fn a_hostile_name_renders_sanitised_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = start(dir.path(), 80, 24, None, COORDINATOR);
+    open_german_class(&mut app, Action::CheckIn);
+    app.type_text("M-0004");
+    let before = app.screen();
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    for shown in [&before, &screen] {
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
+        assert_eq!(shown.lines().count(), 24, "{shown}");
+        for line in shown.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
+    }
+    assert!(before.contains("M-0004  تجربة (Feindlich"), "{before}");
+    assert!(screen.contains("Eingecheckt (1)"), "{screen}");
+    // The hint bar is still in its place at the bottom.
+    assert!(
+        screen.lines().last().unwrap_or("").contains("Hilfe"),
+        "{screen}"
+    );
+}
