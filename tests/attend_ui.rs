@@ -147,6 +147,19 @@ fn check_in_by_name_shows_confirmation_and_list() {
         assert_eq!(checked_in(&app, session), [1]);
         app.type_text("Tes");
         snapshot("attend_check_in", &mut app);
+
+        // What a volunteer sees of the same session: numbers only.
+        drop(app);
+        let mut app = start(dir.path(), cols, rows, None, VOLUNTEER);
+        app.press(Action::CheckIn);
+        snapshot("attend_pick_session", &mut app);
+        app.press(Action::Down);
+        app.press(Action::Confirm);
+        app.type_text("4");
+        let screen = app.screen();
+        assert!(screen.contains("M-0001"), "{screen}");
+        assert!(!screen.contains("Testa"), "{screen}");
+        snapshot("attend_check_in_volunteer", &mut app);
     }
 }
 
@@ -361,8 +374,13 @@ fn a_volunteer_never_sees_a_name() {
     });
     let mut app = start(dir.path(), 120, 40, None, VOLUNTEER);
     let mut seen = 0;
+    let mut family_dialogs = 0;
     let mut check = |app: &mut TestApp, what: &str| {
         let screen = app.screen();
+        if screen.contains("Mit Familie einchecken") {
+            assert!(screen.contains("[x] M-0002"), "{screen}");
+            family_dialogs += 1;
+        }
         for part in NAME_PARTS {
             assert!(
                 !screen.contains(part),
@@ -383,6 +401,11 @@ fn a_volunteer_never_sees_a_name() {
     ];
     let walk = [
         Action::Down,
+        Action::Confirm,
+        Action::Input('3'),
+        Action::Confirm,
+        Action::Down,
+        Action::Toggle,
         Action::Confirm,
         Action::Input('1'),
         Action::Input('2'),
@@ -437,6 +460,7 @@ fn a_volunteer_never_sees_a_name() {
         }
     }
     assert!(seen > 100);
+    assert!(family_dialogs > 0, "the household dialog was never reached");
     // The volunteer did reach the check-in screen and the checked-in numbers.
     app.press(Action::CheckIn);
     app.press(Action::Confirm);

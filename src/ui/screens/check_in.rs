@@ -428,10 +428,15 @@ impl Screen for CheckIn {
             width: half.saturating_sub(1),
             ..lists
         };
-        let right = Rect {
-            x: lists.x + half,
-            width: lists.width - half,
-            ..lists
+        // Volunteers find nobody by name: their list of numbers gets the whole width.
+        let right = if by_name {
+            Rect {
+                x: lists.x + half,
+                width: lists.width - half,
+                ..lists
+            }
+        } else {
+            lists
         };
         if by_name {
             text(frame, row(left, 0), Msg::CheckInFound.text(lang), bold);
