@@ -53,12 +53,12 @@ pub fn available(action: &Action) -> bool {
 
 /// The screen behind a main action, or None where it is not built yet.
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    use crate::ui::screens::session_pick::{SessionPick, Then};
+    let _ = ctx;
     match action {
         Action::NewIntake => None,
         Action::FindVisitor => None,
-        Action::CheckIn => Some(Box::new(SessionPick::new(Then::CheckIn, ctx))),
-        Action::Tally => Some(Box::new(SessionPick::new(Then::Tally, ctx))),
+        Action::CheckIn => Some(crate::ui::screens::session_pick::then_check_in(ctx)),
+        Action::Tally => Some(crate::ui::screens::session_pick::then_tally(ctx)),
         Action::DaySummary => None,
         Action::Offerings => None,
         Action::Admin => None,

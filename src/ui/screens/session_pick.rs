@@ -35,6 +35,16 @@ pub fn open_session(then: Then, id: SessionId, ctx: &mut Ctx<'_>) -> Box<dyn Scr
     }
 }
 
+/// F4: choose a session, then check people in to it.
+pub fn then_check_in(ctx: &mut Ctx<'_>) -> Box<dyn Screen> {
+    Box::new(SessionPick::new(Then::CheckIn, ctx))
+}
+
+/// F5: choose a session, then count heads at it.
+pub fn then_tally(ctx: &mut Ctx<'_>) -> Box<dyn Screen> {
+    Box::new(SessionPick::new(Then::Tally, ctx))
+}
+
 impl SessionPick {
     pub fn new(then: Then, ctx: &mut Ctx<'_>) -> Self {
         let sessions = match ctx.desk.map(|d| d.sessions_on(ctx.today)) {
