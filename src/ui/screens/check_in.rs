@@ -6,7 +6,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::desk::{
     Capability, CheckInOutcome, Login, SessionId, SessionView, VisitorNo, VisitorStatus,
@@ -19,17 +18,12 @@ use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::close_session::CloseSession;
+use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
 use crate::ui::screens::session_header::render_header;
-use crate::ui::widgets::{ChoiceList, MultiSelect, TextField, centered};
+use crate::ui::widgets::{ChoiceList, TextField};
 
 /// Enough to pick from while typing; more means "type more".
 const HITS: usize = 30;
-
-/// The family of the chosen visitor, to tick who came along.
-struct Household {
-    members: Vec<VisitorNo>,
-    select: MultiSelect,
-}
 
 pub struct CheckIn {
     session: SessionId,
@@ -42,7 +36,7 @@ pub struct CheckIn {
     checked: Vec<(VisitorNo, String)>,
     /// Check-ins made here, newest last: what Undo takes back.
     undo: Vec<Vec<VisitorNo>>,
-    household: Option<Household>,
+    household: Option<HouseholdDialog>,
 }
 
 /// What the person at the desk may see of a visitor: name and number for
@@ -170,22 +164,18 @@ impl CheckIn {
             .collect();
         if members.len() > 1 {
             let already = Msg::CheckInAlreadyMark.text(ctx.lang);
-            let items = members
-                .iter()
-                .map(|&m| {
+            let labelled = members
+                .into_iter()
+                .map(|m| {
                     let who = describe_visitor(m, ctx);
                     if self.is_checked_in(m) {
-                        format!("{who}  {already}")
+                        (m, format!("{who}  {already}"))
                     } else {
-                        who
+                        (m, who)
                     }
                 })
                 .collect();
-            let mut select = MultiSelect::new(items);
-            for i in 0..members.len() {
-                select.set_checked(i, true);
-            }
-            self.household = Some(Household { members, select });
+            self.household = Some(HouseholdDialog::new(labelled));
             return;
         }
         self.check_in(&[no], ctx);
@@ -272,60 +262,22 @@ impl CheckIn {
     }
 
     fn handle_household(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        let Some(household) = &mut self.household else {
+        if matches!(action, Action::Tick | Action::Resize { .. }) {
+            return Outcome::Unhandled;
+        }
+        let Some(dialog) = &mut self.household else {
             return Outcome::Unhandled;
         };
-        if household.select.handle(action) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Confirm => {
-                let chosen: Vec<VisitorNo> = household
-                    .select
-                    .checked()
-                    .into_iter()
-                    .filter_map(|i| household.members.get(i).copied())
-                    .collect();
-                if chosen.is_empty() {
-                    ctx.error(Msg::HouseholdNobody.text(ctx.lang));
-                    return Outcome::Stay;
-                }
+        match dialog.handle(action) {
+            None => {}
+            Some(Choice::Nobody) => ctx.error(Msg::HouseholdNobody.text(ctx.lang)),
+            Some(Choice::Cancel) => self.household = None,
+            Some(Choice::CheckIn(chosen)) => {
                 self.household = None;
                 self.check_in(&chosen, ctx);
             }
-            Action::Back => self.household = None,
-            // The dialog is modal: nothing else reaches the screen behind it.
-            Action::Tick | Action::Resize { .. } => return Outcome::Unhandled,
-            _ => {}
         }
         Outcome::Stay
-    }
-
-    fn render_household(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
-        let Some(household) = &self.household else {
-            return;
-        };
-        let height = (household.members.len() as u16).saturating_add(6);
-        let dialog = centered(area, 70, height);
-        frame.render_widget(Clear, dialog);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Msg::HouseholdTitle.text(view.lang))
-            .style(view.theme.dialog)
-            .border_style(view.theme.dialog_border);
-        let inner = block.inner(dialog);
-        frame.render_widget(block, dialog);
-        let inner = inset(inner, 1);
-        let used = paragraph(
-            frame,
-            rows(inner, 0, 3),
-            Msg::HouseholdIntro.text(view.lang),
-            view.theme.dialog,
-        );
-        household.select.render(
-            frame,
-            rows(inner, used + 1, inner.height.saturating_sub(used + 1)),
-        );
     }
 }
 
@@ -480,6 +432,8 @@ impl Screen for CheckIn {
                 view.theme.body,
             );
         }
-        self.render_household(frame, area, view);
+        if let Some(dialog) = &self.household {
+            dialog.render(frame, area, view);
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod big_digits;
 pub mod check_in;
 pub mod close_session;
 pub mod home;
+pub mod household_dialog;
 pub mod login;
 pub mod notice;
 pub mod quit_backup;
