@@ -102,6 +102,21 @@ fn confirmed(screen: &str) -> Option<Counts> {
     })
 }
 
+/// The counts on the screen, read twice a moment apart: a frame reaches the terminal in
+/// pieces, and a number caught half drawn must not count as confirmed.
+fn stable_reading(app: &Pty) -> Option<(Counts, String)> {
+    for _ in 0..5 {
+        let first = app.screen_text();
+        std::thread::sleep(Duration::from_millis(2));
+        let second = app.screen_text();
+        match (confirmed(&first), confirmed(&second)) {
+            (Some(a), Some(b)) if a == b => return Some((a, second)),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn start(place: &Place) -> Pty {
     place
         .command()
@@ -191,11 +206,10 @@ fn sigkill_at_random_moments_loses_no_confirmed_write() {
         } else {
             std::thread::sleep(Duration::from_millis(rng.below(40)));
         }
-        let screen = app.screen_text();
+        let (seen, screen) = stable_reading(&app).unwrap_or((truth, app.screen_text()));
         kill(&mut app);
         kills += 1;
 
-        let seen = confirmed(&screen).unwrap_or(truth);
         let disk = on_disk(&place, session);
         for (what, seen, disk, sent) in [
             ("adults", seen.adults, disk.adults, sent.adults),
