@@ -45,6 +45,7 @@ pub use privacy::{
 pub use recurrence::occurs_on;
 pub use reference::{MAX_LABEL_CHARS, RefRemoval, same_label};
 pub use roles::{Capability, allows};
+pub use sessions::MAX_SESSION_NOTE;
 pub use sessions::{SessionView, TallyCount};
 pub use staff::StaffInfo;
 pub use verify::VerifyReport;

@@ -147,6 +147,8 @@ bindable_actions! {
     TallyRemove3 = "tally_remove_3" => ActTallyRemove3,
     #[serde(rename = "tally_remove_4")]
     TallyRemove4 = "tally_remove_4" => ActTallyRemove4,
+    /// Close the session being counted or checked in to, with a note.
+    CloseSession = "close_session" => ActCloseSession,
 
     // Reports.
     Print = "print" => ActPrint,

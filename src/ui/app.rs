@@ -204,6 +204,11 @@ impl App {
         self.lang
     }
 
+    /// The open database, for tests that check what a key press wrote.
+    pub fn desk(&self) -> Option<&Desk> {
+        self.desk.as_ref()
+    }
+
     /// Translates a terminal event and handles it.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
         #[cfg(debug_assertions)]

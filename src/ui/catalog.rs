@@ -344,6 +344,52 @@ catalog! {
 
     // Tally, offerings and sessions (issue 5).
     // (add lines for these screens directly below this comment)
+    // Check-in, quick tally and closing a session (ATTEND).
+    ActCloseSession => "Termin schließen" / "Close session",
+    PickSessionTitle => "Termin wählen" / "Choose a session",
+    PickSessionIntro => "Termine heute – mit Enter auswählen:" / "Today's sessions – choose with Enter:",
+    SessionOpen => "offen" / "open",
+    SessionLine => "{time}  {title}" / "{time}  {title}",
+    SessionCounts => "Eingecheckt: {checkins}   Gezählt: {tallied}   Gesamt: {total}"
+        / "Checked in: {checkins}   Counted: {tallied}   Total: {total}",
+    SessionReadOnly => "Dieser Termin ist {state}: nur die Koordination kann noch etwas ändern."
+        / "This session is {state}: only the coordinator can still change it.",
+    CheckInTitle => "Einchecken" / "Check in",
+    CheckInField => "Name oder Nummer" / "Name or number",
+    CheckInFieldNumber => "Besuchsnummer" / "Visitor number",
+    CheckInHelp => "Tippen, mit ↑/↓ wählen, Enter checkt ein." / "Type, choose with ↑/↓, Enter checks in.",
+    CheckInHelpNumber => "Nummer eingeben (z. B. 42 oder M-0042), Enter checkt ein." / "Type the number (e.g. 42 or M-0042), Enter checks in.",
+    CheckInFound => "Gefunden" / "Found",
+    CheckInNoHits => "Niemand gefunden. Noch nicht registriert? {key}: Aufnahme" / "Nobody found. Not registered yet? {key}: intake",
+    CheckInList => "Eingecheckt ({count})" / "Checked in ({count})",
+    CheckInNobody => "Noch niemand eingecheckt." / "Nobody checked in yet.",
+    CheckInAlreadyMark => "✓ schon da" / "✓ already in",
+    CheckInDone => "{who} eingecheckt." / "{who} checked in.",
+    CheckInDoneMany => "{count} Personen eingecheckt: {who}." / "{count} people checked in: {who}.",
+    CheckInAlready => "{who} ist schon eingecheckt – wird nicht doppelt gezählt." / "{who} is already checked in – not counted twice.",
+    CheckInBadNumber => "Keine gültige Besuchsnummer (z. B. 42 oder M-0042)." / "Not a visitor number (e.g. 42 or M-0042).",
+    CheckInUndone => "Check-in zurückgenommen: {who}." / "Check-in undone: {who}.",
+    CheckInNothingToUndo => "Nichts zum Rückgängigmachen." / "Nothing to undo.",
+    HouseholdTitle => "Mit Familie einchecken" / "Check in with family",
+    HouseholdIntro => "Zum Haushalt gehören: Wer ist heute da? (Leertaste: an/aus, Enter: einchecken, Esc: abbrechen)"
+        / "The household: who is here today? (Space: on/off, Enter: check in, Esc: cancel)",
+    HouseholdNobody => "Bitte mindestens eine Person ankreuzen." / "Please tick at least one person.",
+    TallyTitle => "Zählen" / "Count",
+    TallyCheckins => "Eingecheckt" / "Checked in",
+    TallyCount => "{label}: {count}" / "{label}: {count}",
+    TallyTotal => "Gesamt: {total} = {checkins} eingecheckt + {tallied} gezählt" / "Total: {total} = {checkins} checked in + {tallied} counted",
+    TallyExplain => "Gezählt werden nur Personen, die nicht mit Namen oder Nummer eingecheckt sind – so zählt niemand doppelt."
+        / "Count only people who are not checked in by name or number – so nobody is counted twice.",
+    TallyNoCategories => "Für dieses Angebot sind keine Zählkategorien festgelegt." / "This offering has no tally categories.",
+    TallyNumberField => "Einchecken mit Nummer" / "Check in by number",
+    TallyNumberHint => "(Tab)" / "(Tab)",
+    TallyUndone => "Rückgängig: {label} {count}." / "Undone: {label} {count}.",
+    CloseTitle => "Termin schließen" / "Close session",
+    CloseIntro => "{title} schließen? Danach kann nur die Koordination noch etwas ändern." / "Close {title}? Afterwards only the coordinator can change it.",
+    CloseNote => "Notiz" / "Note",
+    CloseButton => "Schließen (Enter)" / "Close (Enter)",
+    CloseDone => "Termin geschlossen." / "Session closed.",
+    CloseAlready => "Dieser Termin ist schon geschlossen." / "This session is already closed.",
 
     // Day summary and period report screens (issue 6).
     // (add lines for these screens directly below this comment)

@@ -42,8 +42,8 @@ pub fn available(action: &Action) -> bool {
         Action::Lock | Action::Quit => true,
         Action::NewIntake => false,
         Action::FindVisitor => true,
-        Action::CheckIn => false,
-        Action::Tally => false,
+        Action::CheckIn => true,
+        Action::Tally => true,
         Action::DaySummary => true,
         Action::Offerings => false,
         Action::Admin => true,
@@ -58,8 +58,8 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         Action::FindVisitor => Some(Box::new(
             crate::ui::screens::find_visitor::FindVisitor::new(ctx),
         )),
-        Action::CheckIn => None,
-        Action::Tally => None,
+        Action::CheckIn => Some(crate::ui::screens::session_pick::then_check_in(ctx)),
+        Action::Tally => Some(crate::ui::screens::session_pick::then_tally(ctx)),
         Action::DaySummary => Some(Box::new(
             crate::ui::screens::day_summary::DaySummaryScreen::new(ctx),
         )),
@@ -95,6 +95,7 @@ pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box
 
 /// The quick tally for one session (Enter on a session on the home screen).
 pub fn tally_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = (session, ctx);
-    None
+    Some(Box::new(crate::ui::screens::tally::Tally::new(
+        session, ctx,
+    )))
 }

@@ -215,6 +215,13 @@ impl Screen for Home {
             }
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.sessions.len().saturating_sub(1),
+            // Enter on a session: straight to its tally, the most frequent thing at the door.
+            Action::Confirm => {
+                let session = self.sessions.get(self.selected).map(|s| s.id);
+                if let Some(screen) = session.and_then(|id| navigation::tally_for(id, ctx)) {
+                    return Outcome::Push(screen);
+                }
+            }
             Action::Tick => {
                 if self
                     .loaded_at

@@ -1,0 +1,439 @@
+//! Check-in to one session: a name fragment or visitor number, Enter, done.
+//!
+//! Staff with data access find people by name through the search index; volunteers have no
+//! index and check in by number only, so no name can reach their screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::desk::{
+    Capability, CheckInOutcome, Login, SessionId, SessionView, VisitorNo, VisitorStatus,
+    format_visitor_no,
+};
+use crate::search::parse_visitor_number;
+use crate::ui::action::{Action, Mode};
+use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
+use crate::ui::navigation;
+use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::close_session::CloseSession;
+use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
+use crate::ui::screens::session_header::render_header;
+use crate::ui::widgets::{ChoiceList, TextField};
+
+/// Enough to pick from while typing; more means "type more".
+const HITS: usize = 30;
+
+pub struct CheckIn {
+    session: SessionId,
+    view: Option<SessionView>,
+    field: TextField,
+    /// Visitor numbers found for the typed text (staff only), in `list` order.
+    hits: Vec<VisitorNo>,
+    list: ChoiceList,
+    /// Who is checked in to the session, with what staff may see of them.
+    checked: Vec<(VisitorNo, String)>,
+    /// Check-ins made here, newest last: what Undo takes back.
+    undo: Vec<Vec<VisitorNo>>,
+    household: Option<HouseholdDialog>,
+}
+
+/// What the person at the desk may see of a visitor: name and number for
+/// staff holding the index, the number alone for everyone else.
+pub fn describe_visitor(no: VisitorNo, ctx: &Ctx<'_>) -> String {
+    let number = format_visitor_no(no);
+    let may_read = ctx.login.is_some_and(|l| l.may(Capability::ReadPersonal));
+    match ctx
+        .index
+        .as_deref()
+        .filter(|_| may_read)
+        .and_then(|i| i.get(no))
+    {
+        Some(e) if !e.name_latin.is_empty() && e.name_latin != e.name => {
+            format!("{number}  {} ({})", e.name, e.name_latin)
+        }
+        Some(e) => format!("{number}  {}", e.name),
+        None => number,
+    }
+}
+
+fn names_allowed(ctx: &Ctx<'_>) -> bool {
+    ctx.index.is_some() && ctx.login.is_some_and(|l| l.may(Capability::ReadPersonal))
+}
+
+impl CheckIn {
+    pub fn new(session: SessionId, ctx: &mut Ctx<'_>) -> Self {
+        let lang = ctx.lang;
+        let mut screen = Self {
+            session,
+            view: None,
+            field: TextField::new(lang).with_max_len(60),
+            hits: Vec::new(),
+            list: ChoiceList::new(Vec::new()),
+            checked: Vec::new(),
+            undo: Vec::new(),
+            household: None,
+        };
+        screen.load(ctx);
+        screen
+    }
+
+    fn load(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(desk) = ctx.desk else { return };
+        match desk.session(self.session) {
+            Ok(view) => self.view = Some(view),
+            Err(e) => ctx.desk_error(&e),
+        }
+        match desk.checked_in(self.session) {
+            Ok(numbers) => {
+                self.checked = numbers
+                    .into_iter()
+                    .map(|no| (no, describe_visitor(no, ctx)))
+                    .collect();
+            }
+            Err(e) => ctx.desk_error(&e),
+        }
+        self.search(ctx);
+    }
+
+    fn is_checked_in(&self, no: VisitorNo) -> bool {
+        self.checked.iter().any(|(n, _)| *n == no)
+    }
+
+    /// Find-as-you-type, for staff; volunteers only ever see the number they typed.
+    fn search(&mut self, ctx: &Ctx<'_>) {
+        self.hits.clear();
+        if names_allowed(ctx)
+            && let Some(index) = ctx.index.as_deref()
+            && !self.field.value().trim().is_empty()
+        {
+            self.hits = index
+                .query(self.field.value(), HITS)
+                .into_iter()
+                .map(|h| h.number)
+                .collect();
+        }
+        let already = Msg::CheckInAlreadyMark.text(ctx.lang);
+        let items = self
+            .hits
+            .iter()
+            .map(|&no| {
+                let who = describe_visitor(no, ctx);
+                if self.is_checked_in(no) {
+                    format!("{who}  {already}")
+                } else {
+                    who
+                }
+            })
+            .collect();
+        self.list.set_items(items);
+        self.list.select(0);
+    }
+
+    /// The visitor Enter means: the highlighted hit, else the typed number.
+    fn target(&self) -> Option<VisitorNo> {
+        self.list
+            .selected()
+            .and_then(|i| self.hits.get(i).copied())
+            .or_else(|| parse_visitor_number(self.field.value()))
+    }
+
+    fn confirm(&mut self, ctx: &mut Ctx<'_>) {
+        if self.field.value().trim().is_empty() {
+            return;
+        }
+        let Some(no) = self.target() else {
+            ctx.error(Msg::CheckInBadNumber.text(ctx.lang));
+            return;
+        };
+        let Some(desk) = ctx.desk else { return };
+        let members = match desk.household(no) {
+            Ok(m) => m,
+            Err(e) => return ctx.desk_error(&e),
+        };
+        // Erased members cannot be checked in; offering them would only fail the whole step.
+        let members: Vec<VisitorNo> = members
+            .into_iter()
+            .filter(|&m| {
+                m == no
+                    || desk
+                        .visitor_meta(m)
+                        .is_ok_and(|meta| meta.status != VisitorStatus::Erased)
+            })
+            .collect();
+        if members.len() > 1 {
+            let already = Msg::CheckInAlreadyMark.text(ctx.lang);
+            let labelled = members
+                .into_iter()
+                .map(|m| {
+                    let who = describe_visitor(m, ctx);
+                    if self.is_checked_in(m) {
+                        (m, format!("{who}  {already}"))
+                    } else {
+                        (m, who)
+                    }
+                })
+                .collect();
+            self.household = Some(HouseholdDialog::new(labelled));
+            return;
+        }
+        self.check_in(&[no], ctx);
+    }
+
+    /// One durable commit for all of `numbers`; says what happened.
+    fn check_in(&mut self, numbers: &[VisitorNo], ctx: &mut Ctx<'_>) {
+        let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+            return;
+        };
+        match desk.check_in_many(login, self.session, numbers) {
+            Ok(outcomes) => {
+                let new: Vec<VisitorNo> = numbers
+                    .iter()
+                    .zip(&outcomes)
+                    .filter(|(_, o)| **o == CheckInOutcome::CheckedIn)
+                    .map(|(n, _)| *n)
+                    .collect();
+                let already: Vec<VisitorNo> = numbers
+                    .iter()
+                    .zip(&outcomes)
+                    .filter(|(_, o)| **o == CheckInOutcome::AlreadyCheckedIn)
+                    .map(|(n, _)| *n)
+                    .collect();
+                let list = |nos: &[VisitorNo], ctx: &Ctx<'_>| {
+                    nos.iter()
+                        .map(|&n| describe_visitor(n, ctx))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let lang = ctx.lang;
+                match new.len() {
+                    0 => {
+                        let who = list(&already, ctx);
+                        ctx.info(fill(Msg::CheckInAlready, lang, &[("who", &who)]));
+                    }
+                    1 => {
+                        let who = list(&new, ctx);
+                        ctx.success(fill(Msg::CheckInDone, lang, &[("who", &who)]));
+                    }
+                    n => {
+                        let who = list(&new, ctx);
+                        ctx.success(fill(
+                            Msg::CheckInDoneMany,
+                            lang,
+                            &[("count", &n.to_string()), ("who", &who)],
+                        ));
+                    }
+                }
+                if !new.is_empty() {
+                    self.undo.push(new);
+                }
+                self.field.set_value("");
+                self.load(ctx);
+            }
+            Err(e) => ctx.desk_error(&e),
+        }
+    }
+
+    fn undo(&mut self, ctx: &mut Ctx<'_>) {
+        let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+            return;
+        };
+        let Some(batch) = self.undo.pop() else {
+            ctx.info(Msg::CheckInNothingToUndo.text(ctx.lang));
+            return;
+        };
+        for (i, &no) in batch.iter().enumerate() {
+            if let Err(e) = desk.undo_check_in(login, self.session, no) {
+                // What was not taken back stays undoable.
+                self.undo.push(batch[i..].to_vec());
+                ctx.desk_error(&e);
+                self.load(ctx);
+                return;
+            }
+        }
+        let who = batch
+            .iter()
+            .map(|&n| describe_visitor(n, ctx))
+            .collect::<Vec<_>>()
+            .join(", ");
+        ctx.success(fill(Msg::CheckInUndone, ctx.lang, &[("who", &who)]));
+        self.load(ctx);
+    }
+
+    fn handle_household(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if matches!(action, Action::Tick | Action::Resize { .. }) {
+            return Outcome::Unhandled;
+        }
+        let Some(dialog) = &mut self.household else {
+            return Outcome::Unhandled;
+        };
+        match dialog.handle(action) {
+            None => {}
+            Some(Choice::Nobody) => ctx.error(Msg::HouseholdNobody.text(ctx.lang)),
+            Some(Choice::Cancel) => self.household = None,
+            Some(Choice::CheckIn(chosen)) => {
+                self.household = None;
+                self.check_in(&chosen, ctx);
+            }
+        }
+        Outcome::Stay
+    }
+}
+
+impl Screen for CheckIn {
+    fn title(&self, lang: Lang) -> String {
+        Msg::CheckInTitle.text(lang).into()
+    }
+
+    fn mode(&self) -> Mode {
+        if self.household.is_some() {
+            Mode::List
+        } else {
+            Mode::Form
+        }
+    }
+
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
+        if self.household.is_some() {
+            return vec![Action::Confirm, Action::Toggle, Action::Back];
+        }
+        let mut hints = vec![Action::Confirm];
+        if login.is_some_and(|l| l.may(Capability::WritePersonal)) {
+            hints.push(Action::NewItem);
+        }
+        hints.extend([
+            Action::Undo,
+            Action::CloseSession,
+            Action::Back,
+            Action::Help,
+        ]);
+        hints
+    }
+
+    fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.household.is_some() {
+            return self.handle_household(action, ctx);
+        }
+        let before = self.field.value().to_string();
+        if self.field.handle(action) {
+            if self.field.value() != before {
+                self.search(ctx);
+            }
+            return Outcome::Stay;
+        }
+        if self.list.handle(action) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Confirm => self.confirm(ctx),
+            Action::Undo => self.undo(ctx),
+            Action::NewItem if ctx.login.is_some_and(|l| l.may(Capability::WritePersonal)) => {
+                if let Some(screen) = navigation::intake_then_check_in(self.session, ctx) {
+                    return Outcome::Push(screen);
+                }
+            }
+            Action::CloseSession => {
+                if let Some(view) = &self.view {
+                    return Outcome::Push(Box::new(CloseSession::new(view, ctx)));
+                }
+            }
+            _ => return Outcome::Unhandled,
+        }
+        Outcome::Stay
+    }
+
+    fn resumed(&mut self, ctx: &mut Ctx<'_>) {
+        self.load(ctx);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
+        let lang = view.lang;
+        let body = inset(area, 1);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        if let Some(s) = &self.view {
+            render_header(frame, rows(body, 0, 3), s, view);
+        }
+        let by_name = view.login.is_some_and(|l| l.may(Capability::ReadPersonal));
+        let (label, help) = if by_name {
+            (Msg::CheckInField, Msg::CheckInHelp)
+        } else {
+            (Msg::CheckInFieldNumber, Msg::CheckInHelpNumber)
+        };
+        let place = labelled(frame, row(body, 4), label.text(lang), 20, true);
+        self.field.render(
+            frame,
+            Rect {
+                width: place.width.min(40),
+                ..place
+            },
+        );
+        let note = self
+            .field
+            .notice()
+            .unwrap_or_else(|| help.text(lang).into());
+        text(frame, row(body, 5), &format!("  {note}"), view.theme.body);
+
+        let lists = rows(body, 7, body.height.saturating_sub(7));
+        let half = lists.width / 2;
+        let left = Rect {
+            width: half.saturating_sub(1),
+            ..lists
+        };
+        // Volunteers find nobody by name: their list of numbers gets the whole width.
+        let right = if by_name {
+            Rect {
+                x: lists.x + half,
+                width: lists.width - half,
+                ..lists
+            }
+        } else {
+            lists
+        };
+        if by_name {
+            text(frame, row(left, 0), Msg::CheckInFound.text(lang), bold);
+            if self.hits.is_empty() && !self.field.value().trim().is_empty() {
+                let key = view
+                    .keymap
+                    .keys_for(Mode::Form, &Action::NewItem, lang)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                let none = fill(Msg::CheckInNoHits, lang, &[("key", &key)]);
+                paragraph(frame, rows(left, 1, 3), &none, view.theme.body);
+            } else {
+                self.list
+                    .render(frame, rows(left, 1, left.height.saturating_sub(1)));
+            }
+        }
+        let count = fill(
+            Msg::CheckInList,
+            lang,
+            &[("count", &self.checked.len().to_string())],
+        );
+        text(frame, row(right, 0), &count, bold);
+        if self.checked.is_empty() {
+            text(
+                frame,
+                row(right, 1),
+                Msg::CheckInNobody.text(lang),
+                view.theme.body,
+            );
+        }
+        let visible = usize::from(right.height.saturating_sub(1));
+        // The newest check-ins matter most at the desk, but the list is by number: show
+        // the end when it does not fit.
+        let skip = self.checked.len().saturating_sub(visible);
+        for (i, (_, who)) in self.checked.iter().skip(skip).enumerate() {
+            text(
+                frame,
+                row(right, 1 + i as u16),
+                &format!("  {who}"),
+                view.theme.body,
+            );
+        }
+        if let Some(dialog) = &self.household {
+            dialog.render(frame, area, view);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The lines that say which session a check-in or tally screen works on, and
+//! what has been counted there: the same on both screens.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::desk::{Capability, Login, SessionState, SessionView};
+use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::layout::{row, text};
+use crate::ui::screen::View;
+
+/// A session as one line of a list: time, title, state.
+pub fn session_line(s: &SessionView, lang: Lang) -> String {
+    let time = format!(
+        "{}–{}",
+        s.record.start.strftime("%H:%M"),
+        s.record.end.strftime("%H:%M")
+    );
+    let mut title = s.title().to_string();
+    if s.record.state != SessionState::Open {
+        title = format!("{title} ({})", state_word(s.record.state, lang));
+    }
+    fill(
+        Msg::SessionLine,
+        lang,
+        &[("time", &time), ("title", &title)],
+    )
+}
+
+pub fn state_word(state: SessionState, lang: Lang) -> &'static str {
+    match state {
+        SessionState::Open => Msg::SessionOpen.text(lang),
+        SessionState::Closed => Msg::SessionClosed.text(lang),
+        SessionState::Cancelled => Msg::SessionCancelled.text(lang),
+    }
+}
+
+/// Whether `login` may still change the session (the desk refuses otherwise).
+pub fn writable(s: &SessionView, login: Option<&Login>) -> bool {
+    s.record.state == SessionState::Open
+        || login.is_some_and(|l| l.may(Capability::EditClosedSession))
+}
+
+/// Three rows: the session, its counts, and a warning when it is read-only.
+pub fn render_header(frame: &mut Frame, area: Rect, s: &SessionView, view: &View<'_>) {
+    let lang = view.lang;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    text(frame, row(area, 0), &session_line(s, lang), bold);
+    let counts = fill(
+        Msg::SessionCounts,
+        lang,
+        &[
+            ("checkins", &s.checkins.to_string()),
+            ("tallied", &s.tallied().to_string()),
+            ("total", &s.total().to_string()),
+        ],
+    );
+    text(frame, row(area, 1), &counts, view.theme.body);
+    if !writable(s, view.login) {
+        let warning = fill(
+            Msg::SessionReadOnly,
+            lang,
+            &[("state", state_word(s.record.state, lang))],
+        );
+        text(frame, row(area, 2), &warning, view.theme.error);
+    }
+}
