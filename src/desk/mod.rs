@@ -11,6 +11,7 @@ pub mod import;
 mod login;
 mod offerings;
 mod personal;
+mod planned;
 mod privacy;
 mod recurrence;
 mod reference;
