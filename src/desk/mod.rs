@@ -37,6 +37,7 @@ pub use day_note::MAX_DAY_NOTE;
 pub use error::{DeskError, DeskResult};
 pub use import::{ImportError, ImportReport};
 pub use login::Login;
+pub use offerings::MAX_OFFERING_TEXT;
 pub use personal::*;
 pub use privacy::{
     INCOMPLETE_INTAKE_DAYS, RestoreError, RetentionCandidate, RetentionReason, restore,

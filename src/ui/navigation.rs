@@ -25,7 +25,8 @@ fn capability(action: &Action) -> Option<Capability> {
         Action::CheckIn => Some(Capability::CheckIn),
         Action::Tally => Some(Capability::Tally),
         Action::DaySummary => Some(Capability::DaySummary),
-        Action::Offerings => Some(Capability::ManageOfferings),
+        // Receptionists add and cancel sessions there; editing offerings is checked inside.
+        Action::Offerings => Some(Capability::ManageSessions),
         Action::Admin => Some(Capability::ManageReference),
         _ => None,
     }
@@ -45,7 +46,7 @@ pub fn available(action: &Action) -> bool {
         Action::CheckIn => false,
         Action::Tally => false,
         Action::DaySummary => false,
-        Action::Offerings => false,
+        Action::Offerings => true,
         Action::Admin => false,
         _ => false,
     }
@@ -60,7 +61,7 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         Action::CheckIn => None,
         Action::Tally => None,
         Action::DaySummary => None,
-        Action::Offerings => None,
+        Action::Offerings => Some(Box::new(crate::ui::screens::offerings::Offerings::new(ctx))),
         Action::Admin => None,
         _ => None,
     }
