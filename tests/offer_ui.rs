@@ -472,6 +472,7 @@ fn an_ad_hoc_session_appears_and_can_be_cancelled_and_reopened() {
     assert!(form.contains("Einzeltermin hinzufügen"), "{form}");
     assert!(form.contains("Am Donnerstag, 26. November 2026"), "{form}");
     assert!(form.contains("◀ Infoveranstaltung ▶"), "{form}");
+    snapshot("session_form", &mut app);
     app.type_text("Infoabend Test");
     app.press(Action::NextField);
     app.press(Action::NextField);
@@ -589,6 +590,7 @@ fn browse_to_a_past_day_with_its_counts() {
         let line = session_line(&mut app, "Deutschkurs").expect("held");
         assert!(line.contains("geschlossen"), "{line}");
         assert!(line.trim_end().ends_with("0       10      10"), "{line}");
+        assert!(screen.contains("Notiz: Gut besucht"), "{screen}");
         snapshot("sessions_past_day", &mut app);
         // Back to today with the other keys.
         app.press(Action::Right);

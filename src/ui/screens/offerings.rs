@@ -169,8 +169,8 @@ impl Offerings {
         }
         let width = usize::from(area.width);
         let wide = width >= 110;
-        let pillar_w = if wide { 24 } else { 19 };
-        let partner_w = if wide { 30 } else { 0 };
+        let pillar_w = if wide { 23 } else { 19 };
+        let partner_w = if wide { 24 } else { 0 };
         let when_w = if wide { 38 } else { 31 };
         let name_w = width.saturating_sub(2 + pillar_w + partner_w + when_w);
         // Each column keeps one blank before the next, so cut names never touch.

@@ -54,7 +54,11 @@ enum Change {
     Reopen(SessionId),
 }
 
+/// Counts change while others check in and tally: refresh now and then.
+const REFRESH: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub struct Sessions {
+    loaded_at: Option<std::time::Instant>,
     day: Date,
     entries: Vec<Entry>,
     selected: usize,
@@ -65,6 +69,7 @@ pub struct Sessions {
 impl Sessions {
     pub fn new(ctx: &mut Ctx<'_>, day: Date) -> Self {
         let mut screen = Sessions {
+            loaded_at: None,
             day,
             entries: Vec::new(),
             selected: 0,
@@ -102,6 +107,7 @@ impl Sessions {
         entries.sort_by(|a, b| (a.record().start, a.title()).cmp(&(b.record().start, b.title())));
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        self.loaded_at = Some(ctx.now);
     }
 
     fn go(&mut self, forward: bool, ctx: &mut Ctx<'_>) {
@@ -357,7 +363,14 @@ impl Screen for Sessions {
                     }
                 }
             }
-            Action::Tick => {}
+            Action::Tick => {
+                if self
+                    .loaded_at
+                    .is_none_or(|t| ctx.now.saturating_duration_since(t) >= REFRESH)
+                {
+                    self.load(ctx);
+                }
+            }
             _ => return Outcome::Unhandled,
         }
         Outcome::Stay
@@ -383,7 +396,7 @@ impl Screen for Sessions {
             &format!("◀  {}{today}  ▶", format_date_long(self.day, lang)),
             bold,
         );
-        let footer = 3;
+        let footer = 4;
         let list_h = inner.height.saturating_sub(4 + footer);
         self.render_list(
             frame,
@@ -400,13 +413,26 @@ impl Screen for Sessions {
             ..inner
         }
         .intersection(inner);
+        // The host's closing note: not personal by policy, and what the
+        // coordinator wants to read before opening a session again.
+        if let Some(Entry::Held(v)) = self.entries.get(self.selected)
+            && !v.record.note.is_empty()
+        {
+            let note = fill(Msg::ReportSessionNote, lang, &[("note", &v.record.note)]);
+            text(frame, row(foot, 0), &note, view.theme.body);
+        }
         paragraph(
             frame,
-            Rect { height: 2, ..foot }.intersection(foot),
+            Rect {
+                y: foot.y + 1,
+                height: 2,
+                ..foot
+            }
+            .intersection(foot),
             Msg::SessionsLegend.text(lang),
             view.theme.body,
         );
-        text(frame, row(foot, 2), &self.keys_line(view), view.theme.body);
+        text(frame, row(foot, 3), &self.keys_line(view), view.theme.body);
         if let Some((dialog, _)) = &self.pending {
             dialog.render(frame, area);
         }
