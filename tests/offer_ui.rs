@@ -718,3 +718,46 @@ fn hostile_offering_names_render_sanitised_without_shifting_the_layout() {
         }
     }
 }
+
+/// The cell where `needle` starts on the screen (the text before it is narrow).
+fn cell_of(app: &mut TestApp, needle: &str) -> (u16, u16) {
+    let screen = app.screen();
+    for (y, line) in screen.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let col = line[..byte].chars().count();
+            return (u16::try_from(col).unwrap(), u16::try_from(y).unwrap());
+        }
+    }
+    panic!("{needle} not on screen:\n{screen}");
+}
+
+#[test]
+fn the_mouse_ticks_weekdays_and_presses_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = coordinator_app(dir.path(), 80, 24, None);
+    app.press(Action::NewItem);
+    app.type_text(NAME);
+    let (col, row) = cell_of(&mut app, "[ ] Mi");
+    app.press(Action::Click { col, row });
+    assert!(app.screen().contains("[x] Mi"));
+    let (col, row) = cell_of(&mut app, "Beginn (HH:MM)");
+    app.press(Action::Click { col, row });
+    app.type_text("08:00");
+    let (col, row) = cell_of(&mut app, "Ende (HH:MM)");
+    app.press(Action::Click { col, row });
+    app.type_text("09:00");
+    let (col, row) = cell_of(&mut app, "[ Speichern ]");
+    app.press(Action::Click { col: col + 2, row });
+    let screen = app.screen();
+    assert!(screen.contains("Angebot gespeichert."), "{screen}");
+    drop(app);
+    let (_, saved) = find_offering(dir.path(), NAME).expect("saved");
+    assert_eq!(
+        saved.recurrence,
+        Recurrence::Weekly {
+            weekdays: vec![3],
+            start: Time::constant(8, 0, 0, 0),
+            end: Time::constant(9, 0, 0, 0),
+        }
+    );
+}

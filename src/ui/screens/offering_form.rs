@@ -1,6 +1,8 @@
 //! The form for one offering (coordinator): name, pillar, partner, room,
 //! recurrence, tally categories. Problems are shown under their field.
 
+use std::cell::{Cell, RefCell};
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -17,7 +19,7 @@ use crate::ui::screens::schedule_text::{
     weekday_long,
 };
 use crate::ui::theme::glyph;
-use crate::ui::widgets::{MultiSelect, TextField};
+use crate::ui::widgets::{MultiSelect, TextField, contains};
 
 const TEXT_MAX: usize = crate::desk::MAX_OFFERING_TEXT;
 /// Tally categories shown at once; more scroll.
@@ -82,6 +84,9 @@ pub struct OfferingForm {
     problems: Vec<(Focus, Msg)>,
     /// What the fields held when the form opened, to tell whether leaving loses anything.
     initial: String,
+    /// Where each field and weekday box was drawn, for mouse clicks.
+    hits: RefCell<Vec<(Focus, Rect)>>,
+    day_boxes: Cell<[Rect; 7]>,
 }
 
 fn cycle(i: usize, len: usize, forward: bool) -> usize {
@@ -138,6 +143,8 @@ impl OfferingForm {
             tally,
             problems: Vec::new(),
             initial: String::new(),
+            hits: RefCell::new(Vec::new()),
+            day_boxes: Cell::new([Rect::default(); 7]),
         };
         match existing {
             Some((id, o)) => form.fill_from(id, o),
@@ -444,7 +451,38 @@ impl OfferingForm {
         }
     }
 
+    fn click(&mut self, col: u16, row: u16, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.tally.click(col, row).is_some() {
+            self.set_focus(Focus::Tally);
+            return Outcome::Stay;
+        }
+        if let Some(i) = self
+            .day_boxes
+            .get()
+            .iter()
+            .position(|r| contains(*r, col, row))
+        {
+            self.set_focus(Focus::Weekdays);
+            self.weekday_cursor = i;
+            self.weekdays[i] = !self.weekdays[i];
+            return Outcome::Stay;
+        }
+        let hit = self
+            .hits
+            .borrow()
+            .iter()
+            .find(|(_, r)| contains(*r, col, row))
+            .map(|(f, _)| *f);
+        match hit {
+            Some(Focus::Save) => return self.save(ctx),
+            Some(focus) => self.set_focus(focus),
+            None => {}
+        }
+        Outcome::Stay
+    }
+
     fn render_weekdays(&self, frame: &mut Frame, place: Rect, view: &View<'_>) {
+        let mut boxes = [Rect::default(); 7];
         let mut x = place.x;
         for (i, msg) in WEEKDAYS_SHORT.iter().enumerate() {
             let mark = if self.weekdays[i] {
@@ -462,18 +500,15 @@ impl OfferingForm {
             } else {
                 view.theme.body
             };
-            text(
-                frame,
-                Rect {
-                    x,
-                    width: w,
-                    ..place
-                },
-                &cell,
-                style,
-            );
+            boxes[i] = Rect {
+                x,
+                width: w,
+                ..place
+            };
+            text(frame, boxes[i], &cell, style);
             x += w + 1;
         }
+        self.day_boxes.set(boxes);
     }
 }
 
@@ -515,6 +550,7 @@ impl Screen for OfferingForm {
             Action::NextField | Action::Down => self.step(true),
             Action::PrevField | Action::Up => self.step(false),
             Action::Save | Action::Confirm => return self.save(ctx),
+            Action::Click { col, row } => return self.click(*col, *row, ctx),
             _ => return Outcome::Unhandled,
         }
         Outcome::Stay
@@ -528,6 +564,9 @@ impl Screen for OfferingForm {
         let lang = view.lang;
         let area = inset(area, 1);
         let label_w = 22.min(area.width / 3);
+        let mut hits = self.hits.borrow_mut();
+        hits.clear();
+        self.day_boxes.set([Rect::default(); 7]);
         let mut y = 1u16;
         for focus in self.order() {
             if y >= area.height {
@@ -540,9 +579,11 @@ impl Screen for OfferingForm {
                     x: area.x + label_w,
                     ..row(area, y)
                 };
-                button(frame, place, Msg::FormSave.text(lang), focused, &view.theme);
+                let drawn = button(frame, place, Msg::FormSave.text(lang), focused, &view.theme);
+                hits.push((Focus::Save, drawn));
                 break;
             }
+            hits.push((focus, row(area, y)));
             let place = labelled(
                 frame,
                 row(area, y),

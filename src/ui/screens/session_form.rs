@@ -2,6 +2,8 @@
 //! Title, time and the offering it belongs to (an "as needed" offering such
 //! as the info events is chosen unless staff pick another).
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +15,7 @@ use crate::ui::layout::{button, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_time;
 use crate::ui::theme::glyph;
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{TextField, contains};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -42,6 +44,8 @@ pub struct SessionForm {
     end: TextField,
     problems: Vec<(Focus, Msg)>,
     initial: (String, usize, String, String),
+    /// Where each field was drawn, for mouse clicks.
+    hits: RefCell<Vec<(Focus, Rect)>>,
 }
 
 impl SessionForm {
@@ -72,6 +76,7 @@ impl SessionForm {
             end: TextField::new(lang).with_max_len(5),
             problems: Vec::new(),
             initial: Default::default(),
+            hits: RefCell::new(Vec::new()),
         };
         form.set_focus(Focus::Title);
         form.initial = form.fingerprint();
@@ -191,6 +196,19 @@ impl Screen for SessionForm {
             Action::NextField | Action::Down => self.step(true),
             Action::PrevField | Action::Up => self.step(false),
             Action::Save | Action::Confirm => return self.save(ctx),
+            Action::Click { col, row } => {
+                let hit = self
+                    .hits
+                    .borrow()
+                    .iter()
+                    .find(|(_, r)| contains(*r, *col, *row))
+                    .map(|(f, _)| *f);
+                match hit {
+                    Some(Focus::Save) => return self.save(ctx),
+                    Some(focus) => self.set_focus(focus),
+                    None => {}
+                }
+            }
             _ => return Outcome::Unhandled,
         }
         Outcome::Stay
@@ -210,6 +228,8 @@ impl Screen for SessionForm {
             &[("date", &format_date_long(self.day, lang))],
         );
         text(frame, row(area, 1), &format!("  {day}"), view.theme.body);
+        let mut hits = self.hits.borrow_mut();
+        hits.clear();
         let mut y = 3u16;
         for focus in ORDER {
             let focused = self.focus == focus;
@@ -218,9 +238,11 @@ impl Screen for SessionForm {
                     x: area.x + label_w,
                     ..row(area, y + 1)
                 };
-                button(frame, place, Msg::FormSave.text(lang), focused, &view.theme);
+                let drawn = button(frame, place, Msg::FormSave.text(lang), focused, &view.theme);
+                hits.push((Focus::Save, drawn));
                 break;
             }
+            hits.push((focus, row(area, y)));
             let label = match focus {
                 Focus::Title => Msg::FieldSessionTitle,
                 Focus::Offering => Msg::FieldOffering,
