@@ -135,6 +135,12 @@ fn create_a_weekly_tuesday_thursday_offering_and_see_its_sessions_on_the_right_d
     assert!(form.contains("[x] Di") && form.contains("[x] Do"), "{form}");
     assert!(form.contains("[ ] Mo") && form.contains("[ ] Mi"), "{form}");
     snapshot("offering_form_filled", &mut app);
+    // Its own tally list: adults, children and the women's category.
+    app.press(Action::NextField);
+    app.press(Action::Down);
+    app.press(Action::Down);
+    app.press(Action::Input(' '));
+    assert!(app.screen().contains("[x] Frauen"));
     app.press(Action::Save);
 
     let list = app.screen();
@@ -197,7 +203,19 @@ fn create_a_weekly_tuesday_thursday_offering_and_see_its_sessions_on_the_right_d
             end: Time::constant(19, 30, 0, 0),
         }
     );
-    assert_eq!(saved.tally_categories.len(), 2);
+    let labels: Vec<String> = with_desk(&dir.path().join("mila.redb"), |desk, _| {
+        let list = desk.reference(RefList::TallyCategories).unwrap();
+        saved
+            .tally_categories
+            .iter()
+            .filter_map(|id| {
+                list.iter()
+                    .find(|(i, _)| i == id)
+                    .map(|(_, e)| e.label.clone())
+            })
+            .collect()
+    });
+    assert_eq!(labels, ["Erwachsene", "Kinder", "Frauen"]);
 }
 
 #[test]
