@@ -313,6 +313,12 @@ impl Screen for Offerings {
                     return Outcome::Push(Box::new(OfferingForm::new(ctx, None)));
                 }
             }
+            // Enter opens a row for editing; for those who may only look it does
+            // nothing, rather than scold them for a reflex.
+            Action::Confirm
+                if !ctx
+                    .login
+                    .is_some_and(|l| l.may(Capability::ManageOfferings)) => {}
             Action::EditItem | Action::Confirm => {
                 if let Some(row) = self.rows.get(self.selected).cloned()
                     && Self::may_edit(ctx)
