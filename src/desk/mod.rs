@@ -12,6 +12,7 @@ pub mod import;
 mod login;
 mod offerings;
 mod personal;
+mod planned;
 mod privacy;
 mod recurrence;
 mod reference;
@@ -38,6 +39,7 @@ pub use error::{DeskError, DeskResult};
 pub use find::FIND_AUDIT_DETAIL;
 pub use import::{ImportError, ImportReport};
 pub use login::Login;
+pub use offerings::MAX_OFFERING_TEXT;
 pub use personal::*;
 pub use privacy::{
     INCOMPLETE_INTAKE_DAYS, RestoreError, RetentionCandidate, RetentionReason, restore,

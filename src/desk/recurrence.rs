@@ -97,6 +97,48 @@ mod tests {
     }
 
     #[test]
+    fn weekly_tuesday_thursday_across_month_end_and_spring_dst_change() {
+        // 2027-03-28 starts summer time; the Tuesday after is in March, the
+        // Thursday in April.
+        let r = Recurrence::Weekly {
+            weekdays: vec![4, 2],
+            start: Time::constant(10, 0, 0, 0),
+            end: Time::constant(12, 0, 0, 0),
+        };
+        assert_eq!(
+            days_in(&r, date(2027, 3, 22), date(2027, 4, 9)),
+            vec![
+                date(2027, 3, 23),
+                date(2027, 3, 25),
+                date(2027, 3, 30),
+                date(2027, 4, 1),
+                date(2027, 4, 6),
+                date(2027, 4, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn monthly_first_friday_like_cafe_mila() {
+        let first_friday = Recurrence::Monthly {
+            week: MonthWeek::Nth(1),
+            weekday: 5,
+            start: Time::constant(15, 0, 0, 0),
+            end: Time::constant(18, 0, 0, 0),
+        };
+        // January 2027 starts on a Friday; October 2026 on a Thursday.
+        assert_eq!(
+            days_in(&first_friday, date(2026, 10, 1), date(2027, 1, 31)),
+            vec![
+                date(2026, 10, 2),
+                date(2026, 11, 6),
+                date(2026, 12, 4),
+                date(2027, 1, 1)
+            ]
+        );
+    }
+
+    #[test]
     fn monthly_on_its_day() {
         let last_friday = Recurrence::Monthly {
             week: MonthWeek::Last,

@@ -134,15 +134,15 @@ pub(super) fn session_ids_on(r: &impl Read, date: Date) -> DeskResult<Vec<Sessio
     .collect())
 }
 
-fn insert_session(w: &mut Writer, record: &SessionRecord) -> DeskResult<SessionId> {
+pub(super) fn insert_session(w: &mut Writer, record: &SessionRecord) -> DeskResult<SessionId> {
     let id = w.last(SESSIONS)?.map_or(1, |(k, _)| k + 1);
     w.put(SESSIONS, &id, record)?;
     w.index_insert(SESSIONS_BY_DAY, &(day_key(record.date), id))?;
     Ok(id)
 }
 
-/// Sessions that today's recurrences call for and that do not exist yet.
-fn missing_recurring(r: &impl Read, date: Date) -> DeskResult<Vec<SessionRecord>> {
+/// Sessions that a day's recurrences call for and that do not exist yet.
+pub(super) fn missing_recurring(r: &impl Read, date: Date) -> DeskResult<Vec<SessionRecord>> {
     let existing: Vec<SessionRecord> = session_ids_on(r, date)?
         .into_iter()
         .filter_map(|id| r.get(SESSIONS, &id).transpose())

@@ -25,7 +25,8 @@ fn capability(action: &Action) -> Option<Capability> {
         Action::CheckIn => Some(Capability::CheckIn),
         Action::Tally => Some(Capability::Tally),
         Action::DaySummary => Some(Capability::DaySummary),
-        Action::Offerings => Some(Capability::ManageOfferings),
+        // Receptionists add and cancel sessions there; editing offerings is checked inside.
+        Action::Offerings => Some(Capability::ManageSessions),
         Action::Admin => Some(Capability::ManageReference),
         _ => None,
     }
@@ -45,7 +46,7 @@ pub fn available(action: &Action) -> bool {
         Action::CheckIn => true,
         Action::Tally => true,
         Action::DaySummary => true,
-        Action::Offerings => false,
+        Action::Offerings => true,
         Action::Admin => true,
         _ => false,
     }
@@ -63,7 +64,7 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         Action::DaySummary => Some(Box::new(
             crate::ui::screens::day_summary::DaySummaryScreen::new(ctx),
         )),
-        Action::Offerings => None,
+        Action::Offerings => Some(Box::new(crate::ui::screens::offerings::Offerings::new(ctx))),
         Action::Admin => Some(Box::new(crate::ui::screens::admin::Admin::new(ctx))),
         _ => None,
     }
