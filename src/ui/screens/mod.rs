@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod home;
+pub mod intake;
 pub mod login;
 pub mod notice;
 pub mod quit_backup;

@@ -1,0 +1,654 @@
+//! The intake's pages and their questions, filled from the reference lists, and the
+//! translation between what was typed and the desk's [`PersonalData`].
+
+use crate::desk::{
+    Answer, BirthDate, Consent, Desk, DeskResult, Gender, GermanLevel, Housing, OfferingId,
+    PersonalData, RefEntry, RefId, RefList, Referral, day_key,
+};
+use crate::ui::catalog::{Lang, Msg};
+use crate::ui::widgets::{ChoiceList, MultiSelect, TextField};
+
+use super::fields::{Field, FieldId, Input, Mark};
+
+use jiff::civil::Date;
+
+/// The pages of the intake, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Consent,
+    Person,
+    Languages,
+    Housing,
+    Household,
+    Needs,
+    Referrals,
+    Confirm,
+}
+
+pub const STEPS: [Step; 8] = [
+    Step::Consent,
+    Step::Person,
+    Step::Languages,
+    Step::Housing,
+    Step::Household,
+    Step::Needs,
+    Step::Referrals,
+    Step::Confirm,
+];
+
+impl Step {
+    pub fn label(self) -> Msg {
+        match self {
+            Step::Consent => Msg::IntakeStepConsent,
+            Step::Person => Msg::IntakeStepPerson,
+            Step::Languages => Msg::IntakeStepLanguages,
+            Step::Housing => Msg::IntakeStepHousing,
+            Step::Household => Msg::IntakeStepHousehold,
+            Step::Needs => Msg::IntakeStepNeeds,
+            Step::Referrals => Msg::IntakeStepReferrals,
+            Step::Confirm => Msg::IntakeStepConfirm,
+        }
+    }
+
+    /// One line under the page heading saying what to do here.
+    pub fn intro(self) -> Msg {
+        match self {
+            Step::Consent => Msg::IntakeIntroConsent,
+            Step::Person => Msg::IntakeIntroPerson,
+            Step::Languages => Msg::IntakeIntroLanguages,
+            Step::Housing => Msg::IntakeIntroHousing,
+            Step::Household => Msg::IntakeIntroHousehold,
+            Step::Needs => Msg::IntakeIntroNeeds,
+            Step::Referrals => Msg::IntakeIntroReferrals,
+            Step::Confirm => Msg::IntakeIntroConfirm,
+        }
+    }
+}
+
+/// The reference lists the questions offer, with the ids behind each label.
+pub struct Refs {
+    pub languages: Vec<(RefId, String)>,
+    pub nationalities: Vec<(RefId, String)>,
+    pub housing: Vec<(RefId, String)>,
+    pub needs: Vec<(RefId, String)>,
+    pub offerings: Vec<(OfferingId, String)>,
+    /// Named partners of the offerings (e.g. *pro beruf*), for the consent to pass contact on.
+    pub partners: Vec<String>,
+    pub consent_version: String,
+}
+
+/// Entries offered for new choices: not archived, unless `keep` already uses them.
+fn usable(entries: Vec<(RefId, RefEntry)>, keep: &[RefId]) -> Vec<(RefId, String)> {
+    entries
+        .into_iter()
+        .filter(|(id, e)| !e.archived || keep.contains(id))
+        .map(|(id, e)| (id, e.label))
+        .collect()
+}
+
+impl Refs {
+    /// Loads the lists; `keep` is the record being edited, whose archived choices stay valid.
+    pub fn load(desk: &Desk, keep: Option<&PersonalData>) -> DeskResult<Refs> {
+        let given = |a: &Answer<Vec<RefId>>| a.given().cloned().unwrap_or_default();
+        let single = |a: &Answer<RefId>| a.given().copied().into_iter().collect::<Vec<_>>();
+        type Kept = (
+            Vec<RefId>,
+            Vec<RefId>,
+            Vec<RefId>,
+            Vec<RefId>,
+            Vec<OfferingId>,
+        );
+        let (langs, nats, units, needs, offered): Kept = match keep {
+            Some(d) => (
+                given(&d.languages)
+                    .into_iter()
+                    .chain(d.consent.explained_in)
+                    .collect(),
+                single(&d.nationality),
+                match d.housing.given() {
+                    Some(Housing::Unit(id)) => vec![*id],
+                    _ => Vec::new(),
+                },
+                given(&d.needs),
+                d.referrals.iter().map(|r| r.offering).collect(),
+            ),
+            None => Default::default(),
+        };
+        let offerings_all = desk.offerings()?;
+        let mut partners: Vec<String> = offerings_all
+            .iter()
+            .filter(|(_, o)| !o.archived)
+            .map(|(_, o)| o.partner.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if let Some(d) = keep {
+            partners.extend(d.consent.pass_to_partners.iter().cloned());
+        }
+        partners.sort();
+        partners.dedup();
+        Ok(Refs {
+            languages: usable(desk.reference(RefList::Languages)?, &langs),
+            nationalities: usable(desk.reference(RefList::Nationalities)?, &nats),
+            housing: usable(desk.reference(RefList::Housing)?, &units),
+            needs: usable(desk.reference(RefList::Needs)?, &needs),
+            offerings: offerings_all
+                .into_iter()
+                .filter(|(id, o)| !o.archived || offered.contains(id))
+                .map(|(id, o)| (id, o.name))
+                .collect(),
+            partners,
+            consent_version: desk.settings()?.consent_text_version,
+        })
+    }
+}
+
+fn labels<T>(list: &[(T, String)]) -> Vec<String> {
+    list.iter().map(|(_, l)| l.clone()).collect()
+}
+
+pub fn yes_no(lang: Lang) -> Vec<String> {
+    vec![Msg::Yes.text(lang).into(), Msg::No.text(lang).into()]
+}
+
+pub fn gender_label(g: Gender) -> Msg {
+    match g {
+        Gender::Female => Msg::AccessFemale,
+        Gender::Male => Msg::AccessMale,
+        Gender::Diverse => Msg::AccessDiverse,
+    }
+}
+
+pub fn level_label(level: GermanLevel, lang: Lang) -> String {
+    match level {
+        GermanLevel::None => Msg::AccessNoGerman.text(lang).into(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn text_field(lang: Lang, max: usize) -> Input {
+    Input::Text(TextField::new(lang).with_max_len(max))
+}
+
+fn cycle(options: Vec<String>) -> Input {
+    Input::Cycle {
+        options,
+        chosen: None,
+    }
+}
+
+/// The questions of every page (the confirm page has none), empty.
+pub fn build(refs: &Refs, lang: Lang) -> Vec<Vec<Field>> {
+    use FieldId as F;
+    let f = Field::new;
+    let housing_items: Vec<String> = std::iter::once(Msg::AccessPrivate.text(lang).to_string())
+        .chain(refs.housing.iter().map(|(_, l)| l.clone()))
+        .collect();
+    STEPS
+        .iter()
+        .map(|step| match step {
+            Step::Consent => vec![
+                f(
+                    F::ExplainedIn,
+                    Msg::IntakeExplainedIn,
+                    cycle(labels(&refs.languages)),
+                    false,
+                ),
+                f(
+                    F::StoreConsent,
+                    Msg::IntakeStoreConsent,
+                    cycle(yes_no(lang)),
+                    false,
+                ),
+                f(
+                    F::Partners,
+                    Msg::IntakePartners,
+                    Input::Multi(MultiSelect::new(refs.partners.clone())),
+                    false,
+                ),
+            ],
+            Step::Person => vec![
+                f(
+                    F::Name,
+                    Msg::IntakeName,
+                    text_field(lang, crate::desk::MAX_NAME_CHARS),
+                    false,
+                ),
+                f(
+                    F::NameLatin,
+                    Msg::IntakeNameLatin,
+                    text_field(lang, crate::desk::MAX_NAME_CHARS),
+                    false,
+                ),
+                f(F::Birth, Msg::IntakeBirth, text_field(lang, 10), true),
+                f(
+                    F::Gender,
+                    Msg::IntakeGender,
+                    cycle(
+                        Gender::ALL
+                            .iter()
+                            .map(|g| gender_label(*g).text(lang).to_string())
+                            .collect(),
+                    ),
+                    true,
+                ),
+                f(
+                    F::Phone,
+                    Msg::IntakePhone,
+                    text_field(lang, crate::desk::MAX_PHONE_CHARS),
+                    true,
+                ),
+                f(
+                    F::Nationality,
+                    Msg::IntakeNationality,
+                    cycle(labels(&refs.nationalities)),
+                    true,
+                ),
+            ],
+            Step::Languages => vec![
+                f(
+                    F::GermanLevel,
+                    Msg::IntakeGermanLevel,
+                    cycle(
+                        GermanLevel::ALL
+                            .iter()
+                            .map(|l| level_label(*l, lang))
+                            .collect(),
+                    ),
+                    true,
+                ),
+                f(
+                    F::Interpreter,
+                    Msg::IntakeInterpreter,
+                    cycle(yes_no(lang)),
+                    true,
+                ),
+                f(
+                    F::Languages,
+                    Msg::IntakeLanguages,
+                    Input::Multi(MultiSelect::new(labels(&refs.languages))),
+                    true,
+                ),
+            ],
+            Step::Housing => vec![f(
+                F::Housing,
+                Msg::IntakeHousing,
+                Input::Radio {
+                    list: ChoiceList::new(housing_items.clone()),
+                    chosen: None,
+                },
+                true,
+            )],
+            Step::Household => vec![
+                f(
+                    F::HouseholdSearch,
+                    Msg::IntakeHouseholdSearch,
+                    text_field(lang, 40),
+                    false,
+                ),
+                f(
+                    F::RegisterNext,
+                    Msg::IntakeRegisterNextLabel,
+                    Input::Multi(MultiSelect::new(vec![
+                        Msg::IntakeRegisterNext.text(lang).into(),
+                    ])),
+                    false,
+                ),
+            ],
+            Step::Needs => vec![f(
+                F::Needs,
+                Msg::IntakeNeeds,
+                Input::Multi(MultiSelect::new(labels(&refs.needs))),
+                true,
+            )],
+            Step::Referrals => vec![f(
+                F::Referrals,
+                Msg::IntakeReferrals,
+                Input::Multi(MultiSelect::new(labels(&refs.offerings))),
+                false,
+            )],
+            Step::Confirm => Vec::new(),
+        })
+        .collect()
+}
+
+fn find(steps: &[Vec<Field>], id: FieldId) -> Option<&Field> {
+    steps.iter().flatten().find(|f| f.id == id)
+}
+
+fn find_mut(steps: &mut [Vec<Field>], id: FieldId) -> Option<&mut Field> {
+    steps.iter_mut().flatten().find(|f| f.id == id)
+}
+
+fn mark_of<T: zeroize::Zeroize>(answer: &Answer<T>) -> Mark {
+    match answer {
+        Answer::NotAsked => Mark::NotAsked,
+        Answer::Unknown => Mark::Unknown,
+        Answer::Declined => Mark::Declined,
+        Answer::Empty | Answer::Given(_) => Mark::None,
+    }
+}
+
+fn marked<T: zeroize::Zeroize>(mark: Mark, value: Option<T>) -> Answer<T> {
+    match (mark, value) {
+        (Mark::NotAsked, _) => Answer::NotAsked,
+        (Mark::Unknown, _) => Answer::Unknown,
+        (Mark::Declined, _) => Answer::Declined,
+        (Mark::None, Some(v)) => Answer::Given(v),
+        (Mark::None, None) => Answer::Empty,
+    }
+}
+
+/// Fills the questions from a stored record (edit mode).
+pub fn fill_from(steps: &mut [Vec<Field>], refs: &Refs, data: &PersonalData) {
+    let pos = |list: &[(RefId, String)], id: RefId| list.iter().position(|(i, _)| *i == id);
+    let mut set = |id: FieldId, f: &dyn Fn(&mut Field)| {
+        if let Some(field) = find_mut(steps, id) {
+            f(field);
+        }
+    };
+    let text = |value: String| {
+        move |field: &mut Field| {
+            if let Input::Text(t) = &mut field.input {
+                t.set_value(value.clone());
+            }
+        }
+    };
+    let choose = |index: Option<usize>| {
+        move |field: &mut Field| match &mut field.input {
+            Input::Cycle { chosen, .. } => *chosen = index,
+            Input::Radio { list, chosen } => {
+                *chosen = index;
+                if let Some(i) = index {
+                    list.select(i);
+                }
+            }
+            _ => {}
+        }
+    };
+    let tick = |indices: Vec<usize>| {
+        move |field: &mut Field| {
+            if let Input::Multi(m) = &mut field.input {
+                for &i in &indices {
+                    m.set_checked(i, true);
+                }
+            }
+        }
+    };
+    let consent = &data.consent;
+    set(
+        FieldId::ExplainedIn,
+        &choose(consent.explained_in.and_then(|id| pos(&refs.languages, id))),
+    );
+    set(
+        FieldId::StoreConsent,
+        &choose(Some(if consent.store_at_mila { 0 } else { 1 })),
+    );
+    set(
+        FieldId::Partners,
+        &tick(
+            consent
+                .pass_to_partners
+                .iter()
+                .filter_map(|p| refs.partners.iter().position(|q| q == p))
+                .collect(),
+        ),
+    );
+    set(FieldId::Name, &text(data.name.clone()));
+    set(FieldId::NameLatin, &text(data.name_latin.clone()));
+    set(
+        FieldId::Birth,
+        &text(data.birth.given().map(|b| b.display()).unwrap_or_default()),
+    );
+    set(
+        FieldId::Gender,
+        &choose(
+            data.gender
+                .given()
+                .and_then(|g| Gender::ALL.iter().position(|x| x == g)),
+        ),
+    );
+    set(FieldId::Phone, &text(data.phone_text().to_string()));
+    set(
+        FieldId::Nationality,
+        &choose(
+            data.nationality
+                .given()
+                .and_then(|id| pos(&refs.nationalities, *id)),
+        ),
+    );
+    set(
+        FieldId::Languages,
+        &tick(
+            data.languages
+                .given()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| pos(&refs.languages, *id))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+    );
+    set(
+        FieldId::GermanLevel,
+        &choose(
+            data.german_level
+                .given()
+                .and_then(|l| GermanLevel::ALL.iter().position(|x| x == l)),
+        ),
+    );
+    set(
+        FieldId::Interpreter,
+        &choose(
+            data.interpreter_needed
+                .given()
+                .map(|yes| if *yes { 0 } else { 1 }),
+        ),
+    );
+    set(
+        FieldId::Housing,
+        &choose(match data.housing.given() {
+            Some(Housing::Private) => Some(0),
+            Some(Housing::Unit(id)) => pos(&refs.housing, *id).map(|i| i + 1),
+            None => None,
+        }),
+    );
+    set(
+        FieldId::Needs,
+        &tick(
+            data.needs
+                .given()
+                .map(|ids| ids.iter().filter_map(|id| pos(&refs.needs, *id)).collect())
+                .unwrap_or_default(),
+        ),
+    );
+    set(
+        FieldId::Referrals,
+        &tick(
+            data.referrals
+                .iter()
+                .filter_map(|r| refs.offerings.iter().position(|(o, _)| *o == r.offering))
+                .collect(),
+        ),
+    );
+    for (id, mark) in [
+        (FieldId::Birth, mark_of(&data.birth)),
+        (FieldId::Gender, mark_of(&data.gender)),
+        (FieldId::Phone, mark_of(&data.phone)),
+        (FieldId::Nationality, mark_of(&data.nationality)),
+        (FieldId::Languages, mark_of(&data.languages)),
+        (FieldId::GermanLevel, mark_of(&data.german_level)),
+        (FieldId::Interpreter, mark_of(&data.interpreter_needed)),
+        (FieldId::Housing, mark_of(&data.housing)),
+        (FieldId::Needs, mark_of(&data.needs)),
+    ] {
+        if let Some(field) = find_mut(steps, id) {
+            field.mark = mark;
+        }
+    }
+}
+
+/// A validation problem: which question, and what to say next to it.
+pub type Problem = (FieldId, Msg);
+
+/// What was typed, as the desk stores it. `base` is the record being edited: what the form
+/// does not show (notes, referral days, consent date) is kept from it.
+pub fn to_data(
+    steps: &[Vec<Field>],
+    refs: &Refs,
+    today: Date,
+    base: Option<&PersonalData>,
+) -> Result<PersonalData, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let field = |id| find(steps, id);
+    let text = |id| field(id).map_or("", Field::text);
+    let mark = |id| field(id).map_or(Mark::None, |f| f.mark);
+    let chosen = |id| field(id).and_then(Field::chosen);
+    let checked = |id| field(id).map(Field::checked).unwrap_or_default();
+    let ids_of = |list: &[(RefId, String)], idx: Vec<usize>| -> Vec<RefId> {
+        idx.into_iter()
+            .filter_map(|i| list.get(i).map(|(id, _)| *id))
+            .collect()
+    };
+    let non_empty = |v: Vec<RefId>| (!v.is_empty()).then_some(v);
+
+    let mut data = base.cloned().unwrap_or_default();
+    data.name = text(FieldId::Name).to_string();
+    data.name_latin = text(FieldId::NameLatin).to_string();
+    if data.name.trim().is_empty() && data.name_latin.trim().is_empty() {
+        problems.push((FieldId::Name, Msg::IntakeNameRequired));
+    }
+    let birth_text = text(FieldId::Birth).trim();
+    let birth = if birth_text.is_empty() {
+        None
+    } else {
+        match BirthDate::parse(birth_text) {
+            Some(b) => Some(b),
+            None => {
+                problems.push((FieldId::Birth, Msg::IntakeBirthInvalid));
+                None
+            }
+        }
+    };
+    data.birth = marked(mark(FieldId::Birth), birth);
+    data.gender = marked(
+        mark(FieldId::Gender),
+        chosen(FieldId::Gender).and_then(|i| Gender::ALL.get(i).copied()),
+    );
+    let phone = text(FieldId::Phone);
+    data.phone = marked(
+        mark(FieldId::Phone),
+        (!phone.trim().is_empty()).then(|| phone.to_string()),
+    );
+    data.nationality = marked(
+        mark(FieldId::Nationality),
+        chosen(FieldId::Nationality).and_then(|i| refs.nationalities.get(i).map(|(id, _)| *id)),
+    );
+    data.languages = marked(
+        mark(FieldId::Languages),
+        non_empty(ids_of(&refs.languages, checked(FieldId::Languages))),
+    );
+    data.german_level = marked(
+        mark(FieldId::GermanLevel),
+        chosen(FieldId::GermanLevel).and_then(|i| GermanLevel::ALL.get(i).copied()),
+    );
+    data.interpreter_needed = marked(
+        mark(FieldId::Interpreter),
+        chosen(FieldId::Interpreter).map(|i| i == 0),
+    );
+    data.housing = marked(
+        mark(FieldId::Housing),
+        chosen(FieldId::Housing).and_then(|i| match i {
+            0 => Some(Housing::Private),
+            n => refs.housing.get(n - 1).map(|(id, _)| Housing::Unit(*id)),
+        }),
+    );
+    data.needs = marked(
+        mark(FieldId::Needs),
+        non_empty(ids_of(&refs.needs, checked(FieldId::Needs))),
+    );
+    let old_referrals = base.map(|b| b.referrals.clone()).unwrap_or_default();
+    data.referrals = checked(FieldId::Referrals)
+        .into_iter()
+        .filter_map(|i| refs.offerings.get(i).map(|(id, _)| *id))
+        .map(|offering| {
+            old_referrals
+                .iter()
+                .find(|r| r.offering == offering)
+                .copied()
+                .unwrap_or(Referral {
+                    offering,
+                    day: day_key(today),
+                })
+        })
+        .collect();
+    let store = chosen(FieldId::StoreConsent);
+    if store.is_none() {
+        problems.push((FieldId::StoreConsent, Msg::IntakeConsentRequired));
+    }
+    data.consent = Consent {
+        day: base.map_or(day_key(today), |b| b.consent.day),
+        text_version: base.map_or_else(
+            || refs.consent_version.clone(),
+            |b| b.consent.text_version.clone(),
+        ),
+        explained_in: chosen(FieldId::ExplainedIn)
+            .and_then(|i| refs.languages.get(i).map(|(id, _)| *id)),
+        store_at_mila: store == Some(0),
+        pass_to_partners: checked(FieldId::Partners)
+            .into_iter()
+            .filter_map(|i| refs.partners.get(i).cloned())
+            .collect(),
+    };
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether consent was refused outright (the intake then ends without storing anything).
+pub fn consent_refused(steps: &[Vec<Field>]) -> bool {
+    find(steps, FieldId::StoreConsent).and_then(Field::chosen) == Some(1)
+}
+
+/// A full intake answers every question (a mark counts as an answer); a short one does not.
+pub fn is_complete(data: &PersonalData) -> bool {
+    ![
+        data.birth.is_empty(),
+        data.gender.is_empty(),
+        data.phone.is_empty(),
+        data.nationality.is_empty(),
+        data.languages.is_empty(),
+        data.german_level.is_empty(),
+        data.interpreter_needed.is_empty(),
+        data.housing.is_empty(),
+        data.needs.is_empty(),
+    ]
+    .contains(&true)
+}
+
+/// Whether "register family members next" is ticked.
+pub fn register_next(steps: &[Vec<Field>]) -> bool {
+    find(steps, FieldId::RegisterNext).is_some_and(|f| !f.checked().is_empty())
+}
+
+/// The text typed into the household search.
+pub fn household_query(steps: &[Vec<Field>]) -> &str {
+    find(steps, FieldId::HouseholdSearch).map_or("", Field::text)
+}
+
+/// The page a question is on.
+pub fn step_of(steps: &[Vec<Field>], id: FieldId) -> Option<usize> {
+    steps.iter().position(|s| s.iter().any(|f| f.id == id))
+}
+
+/// Puts validation messages next to their questions, clearing old ones.
+pub fn show_problems(steps: &mut [Vec<Field>], problems: &[Problem]) {
+    for field in steps.iter_mut().flatten() {
+        field.error = problems
+            .iter()
+            .find(|(id, _)| *id == field.id)
+            .map(|(_, m)| *m);
+    }
+}
