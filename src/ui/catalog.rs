@@ -303,8 +303,8 @@ catalog! {
     IntakeStepNeeds => "Bedarfe" / "Needs",
     IntakeStepReferrals => "Vermittlungen" / "Referrals",
     IntakeStepConfirm => "Bestätigen" / "Confirm",
-    IntakeIntroConsent => "Einwilligung erklären; ohne Einwilligung zum Speichern wird nichts gespeichert."
-        / "Explain the consent; without consent to storing, nothing is stored.",
+    IntakeIntroConsent => "Einwilligung erklären; ohne Ja zum Speichern wird nichts gespeichert."
+        / "Explain the consent; without a yes to storing, nothing is stored.",
     IntakeIntroPerson => "Name so, wie die Person ihn schreibt, dazu die lateinische Schreibung."
         / "The name as the person writes it, plus the Latin spelling.",
     IntakeIntroLanguages => "Gesprochene Sprachen ankreuzen (Leertaste)." / "Tick the languages spoken (Space).",
@@ -341,11 +341,11 @@ catalog! {
     IntakeNameRequired => "Bitte einen Namen eingeben (eigene oder lateinische Schrift)." / "Please enter a name (own or Latin script).",
     IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "DD.MM.YYYY or just the year (YYYY).",
     IntakeConsentRequired => "Bitte Ja oder Nein wählen (Pfeiltasten)." / "Please choose Yes or No (arrow keys).",
-    IntakeConsentSummary => "erteilt am {date}, Textfassung {version}, erklärt auf {language}" / "given on {date}, text version {version}, explained in {language}",
+    IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
     IntakeFixProblems => "Bitte die markierten Angaben prüfen." / "Please check the marked answers.",
-    IntakeWillBeComplete => "Wird als vollständige Aufnahme gespeichert." / "Will be saved as a complete intake.",
-    IntakeWillBeShort => "Wird als Kurzaufnahme gespeichert (später vervollständigen)." / "Will be saved as a short intake (complete it later).",
+    IntakeWillBeComplete => "Vollständige Aufnahme." / "Complete intake.",
+    IntakeWillBeShort => "Kurzaufnahme – später vervollständigen." / "Short intake – complete it later.",
     IntakeRefused => "Keine Einwilligung: Die Aufnahme ist beendet, nichts wurde gespeichert." / "No consent: the intake has ended, nothing was stored.",
     IntakeDupTitle => "Ist die Person schon registriert?" / "Is this person registered already?",
     IntakeDupIntro => "Diese Besucher*innen haben einen ähnlichen Namen und dasselbe Geburtsjahr. Dieselbe Person wählen, oder eine neue Person anlegen."

@@ -29,7 +29,7 @@ pub fn render(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_>) {
 }
 
 fn label_width(area: Rect) -> u16 {
-    if area.width >= 90 { 26 } else { 20 }
+    if area.width >= 90 { 26 } else { 21 }
 }
 
 fn render_form(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_>) {
@@ -241,7 +241,7 @@ fn render_confirm(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_
             };
             text(
                 frame,
-                row(area, y + 1),
+                row(area, y),
                 status.text(lang),
                 Style::new().add_modifier(Modifier::BOLD),
             );

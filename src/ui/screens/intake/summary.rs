@@ -48,12 +48,6 @@ pub fn lines(
                     &day_from_key(consent.day).map_or_else(String::new, |d| format_date(d, lang)),
                 ),
                 ("version", &consent.text_version),
-                (
-                    "language",
-                    &consent
-                        .explained_in
-                        .map_or_else(empty, |id| label_of(&refs.languages, id)),
-                ),
             ],
         )
     } else {
@@ -80,6 +74,12 @@ pub fn lines(
     };
     vec![
         (Msg::IntakeStepConsent, consent_text),
+        (
+            Msg::IntakeExplainedIn,
+            consent
+                .explained_in
+                .map_or_else(empty, |id| label_of(&refs.languages, id)),
+        ),
         (Msg::IntakePartners, partners),
         (
             Msg::IntakeName,
