@@ -570,3 +570,68 @@ fn intake_then_check_in_registers_checks_in_and_closes() {
     );
     assert_eq!(desk.checked_in(session).unwrap(), vec![1]);
 }
+
+#[test]
+fn same_person_in_a_check_in_intake_checks_the_existing_visitor_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let mut desk = mila::desk::Desk::open(&path).unwrap();
+    desk.pin_today(DAY);
+    let login = desk
+        .login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
+        .unwrap();
+    desk.register_visitor(
+        &login,
+        &person("Mohammed Al-Hassan", "", Some(1990)),
+        true,
+        None,
+    )
+    .unwrap();
+    let session = desk.sessions_on(DAY).unwrap()[0].id;
+    let mut index = desk.search_index(&login).unwrap();
+    let mut messages = MessageBar::new();
+    let mut ctx = Ctx {
+        desk: Some(&desk),
+        login: Some(&login),
+        index: Some(&mut index),
+        lang: Lang::De,
+        today: DAY,
+        now: Instant::now(),
+        messages: &mut messages,
+    };
+    let mut screen = navigation::intake_then_check_in(session, &mut ctx).expect("intake");
+    for action in [
+        Action::Right,
+        Action::NextField,
+        Action::Right,
+        Action::NextStep,
+    ] {
+        screen.handle(&action, &mut ctx);
+    }
+    for c in "Muhammad Alhasan".chars() {
+        screen.handle(&Action::Input(c), &mut ctx);
+    }
+    screen.handle(&Action::NextField, &mut ctx);
+    screen.handle(&Action::NextField, &mut ctx);
+    for c in "1990".chars() {
+        screen.handle(&Action::Input(c), &mut ctx);
+    }
+    assert!(matches!(
+        screen.handle(&Action::Save, &mut ctx),
+        Outcome::Stay
+    ));
+    assert!(matches!(
+        screen.handle(&Action::Confirm, &mut ctx),
+        Outcome::Back
+    ));
+    let shown = messages
+        .current()
+        .map(|(_, t)| t.to_string())
+        .unwrap_or_default();
+    assert!(
+        shown.contains("Nichts neu angelegt; M-0001 eingecheckt"),
+        "{shown}"
+    );
+    assert_eq!(desk.checked_in(session).unwrap(), vec![1]);
+    assert_eq!(desk.visitor_entries(&login).unwrap().len(), 1);
+}

@@ -356,6 +356,7 @@ catalog! {
     IntakeSaved => "Gespeichert: {number}." / "Saved: {number}.",
     IntakeSavedCheckedIn => "Gespeichert als {number} und eingecheckt: {session}." / "Saved as {number} and checked in: {session}.",
     IntakeSavedNotCheckedIn => "Gespeichert als {number}, aber nicht eingecheckt: {detail}" / "Saved as {number}, but not checked in: {detail}",
+    IntakeExistingCheckedIn => "Nichts neu angelegt; {number} eingecheckt: {session}." / "Nothing new created; {number} checked in: {session}.",
     IntakeUpdated => "Änderungen an {number} gespeichert." / "Changes to {number} saved.",
     IntakeDoneTitle => "Gespeichert. Die Besuchsnummer:" / "Saved. The visitor number:",
     IntakeDoneNumber => "Besuchsnummer {number}" / "Visitor number {number}",

@@ -242,7 +242,6 @@ impl Field {
                 action,
                 Action::Up
                     | Action::Down
-                    | Action::PageUp
                     | Action::First
                     | Action::Last
                     | Action::Input(' ')

@@ -469,8 +469,16 @@ impl Intake {
             Action::Back => self.phase = Phase::Form,
             Action::Confirm => {
                 if let Some(&(no, _)) = hits.get(*selected) {
-                    // The same person: nothing is created; their record opens instead.
+                    // The same person: nothing is created; their record opens instead, or
+                    // they are checked in where the intake was started for a check-in.
                     self.dirty = false;
+                    if let Purpose::New {
+                        session: Some(session),
+                        ..
+                    } = self.purpose
+                    {
+                        return check_in_existing(no, session, ctx);
+                    }
                     if let Some(card) = navigation::visitor_card(no, ctx) {
                         return Outcome::Replace(card);
                     }
@@ -505,6 +513,29 @@ impl Intake {
             _ => Outcome::Unhandled,
         }
     }
+}
+
+/// Checks a visitor found by the duplicate check in to the session the intake was for.
+fn check_in_existing(no: VisitorNo, session: SessionId, ctx: &mut Ctx<'_>) -> Outcome {
+    let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+        return Outcome::Back;
+    };
+    let number = format_visitor_no(no);
+    match desk.check_in(login, session, no) {
+        Ok(_) => {
+            let title = desk
+                .session(session)
+                .map(|s| s.title().to_string())
+                .unwrap_or_default();
+            ctx.success(fill(
+                Msg::IntakeExistingCheckedIn,
+                ctx.lang,
+                &[("number", &number), ("session", &title)],
+            ));
+        }
+        Err(e) => ctx.desk_error(&e),
+    }
+    Outcome::Back
 }
 
 impl Screen for Intake {
