@@ -419,27 +419,38 @@ fn back_and_forward_keep_what_was_typed_and_esc_asks() {
     assert_eq!(visitors[0].1.birth_year(), Some(1990));
 }
 
+/// "Mohammed Al-Hassan" (1990) is registered; an intake of "Muhammad Alhasan" (1990) is
+/// being saved. Returns the database path and the app, on the duplicate list.
+fn saving_a_look_alike(
+    dir: &std::path::Path,
+    cols: u16,
+    rows: u16,
+) -> (std::path::PathBuf, TestApp) {
+    let path = make_database(dir);
+    with_desk(&path, |desk, login| {
+        desk.register_visitor(
+            login,
+            &person("Mohammed Al-Hassan", "", Some(1990)),
+            true,
+            None,
+        )
+        .unwrap();
+    });
+    let mut app = open_intake(dir, cols, rows, None);
+    give_consent(&mut app);
+    app.type_text("Muhammad Alhasan");
+    app.press(Action::NextField);
+    app.press(Action::NextField);
+    app.type_text("1990");
+    app.press(Action::Save);
+    (path, app)
+}
+
 #[test]
 fn a_similar_registered_visitor_is_offered_and_same_person_creates_nothing() {
     for (cols, rows) in SIZES {
         let dir = tempfile::tempdir().unwrap();
-        let path = make_database(dir.path());
-        with_desk(&path, |desk, login| {
-            desk.register_visitor(
-                login,
-                &person("Mohammed Al-Hassan", "", Some(1990)),
-                true,
-                None,
-            )
-            .unwrap();
-        });
-        let mut app = open_intake(dir.path(), cols, rows, None);
-        give_consent(&mut app);
-        app.type_text("Muhammad Alhasan");
-        app.press(Action::NextField);
-        app.press(Action::NextField);
-        app.type_text("1990");
-        app.press(Action::Save);
+        let (path, mut app) = saving_a_look_alike(dir.path(), cols, rows);
         let screen = app.screen();
         assert!(
             screen.contains("Ist die Person schon registriert?"),
@@ -461,23 +472,7 @@ fn a_similar_registered_visitor_is_offered_and_same_person_creates_nothing() {
 #[test]
 fn new_person_after_the_duplicate_check_is_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let path = make_database(dir.path());
-    with_desk(&path, |desk, login| {
-        desk.register_visitor(
-            login,
-            &person("Mohammed Al-Hassan", "", Some(1990)),
-            true,
-            None,
-        )
-        .unwrap();
-    });
-    let mut app = open_intake(dir.path(), 80, 24, None);
-    give_consent(&mut app);
-    app.type_text("Muhammad Alhasan");
-    app.press(Action::NextField);
-    app.press(Action::NextField);
-    app.type_text("1990");
-    app.press(Action::Save);
+    let (path, mut app) = saving_a_look_alike(dir.path(), 80, 24);
     app.press(Action::Down);
     app.press(Action::Confirm);
     assert!(app.screen().contains("Besuchsnummer M-0002"));
@@ -522,21 +517,29 @@ fn a_volunteer_cannot_open_the_intake() {
     assert!(screen.contains("nicht zur Verfügung"), "{screen}");
 }
 
-#[test]
-fn intake_then_check_in_registers_checks_in_and_closes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = make_database(dir.path());
-    let mut desk = mila::desk::Desk::open(&path).unwrap();
+/// The desk of a test database, opened directly (no app holds it).
+fn open_desk(path: &std::path::Path) -> (mila::desk::Desk, mila::desk::Login) {
+    let mut desk = mila::desk::Desk::open(path).unwrap();
     desk.pin_today(DAY);
     let login = desk
         .login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
         .unwrap();
-    let session = desk.sessions_on(DAY).unwrap()[0].id;
-    let mut index = desk.search_index(&login).unwrap();
+    (desk, login)
+}
+
+/// Drives a check-in intake for `session` directly with actions: consent given, then
+/// `steps`. Returns whether the last action closed the screen, and the message shown.
+fn run_check_in_intake(
+    desk: &mila::desk::Desk,
+    login: &mila::desk::Login,
+    session: mila::desk::SessionId,
+    steps: &[Step],
+) -> (bool, String) {
+    let mut index = desk.search_index(login).unwrap();
     let mut messages = MessageBar::new();
     let mut ctx = Ctx {
-        desk: Some(&desk),
-        login: Some(&login),
+        desk: Some(desk),
+        login: Some(login),
         index: Some(&mut index),
         lang: Lang::De,
         today: DAY,
@@ -544,26 +547,52 @@ fn intake_then_check_in_registers_checks_in_and_closes() {
         messages: &mut messages,
     };
     let mut screen = navigation::intake_then_check_in(session, &mut ctx).expect("intake");
-    for action in [
-        Action::Right,
-        Action::NextField,
-        Action::Right,
-        Action::NextStep,
-    ] {
-        screen.handle(&action, &mut ctx);
+    let consent = [
+        Step::Press(Action::Right),
+        Step::Press(Action::NextField),
+        Step::Press(Action::Right),
+        Step::Press(Action::NextStep),
+    ];
+    let mut closed = false;
+    for step in consent.iter().chain(steps) {
+        let actions = match step {
+            Step::Press(a) => vec![a.clone()],
+            Step::Type(text) => text.chars().map(Action::Input).collect(),
+        };
+        for action in actions {
+            closed = matches!(screen.handle(&action, &mut ctx), Outcome::Back);
+        }
     }
-    for c in "Erika Musterfrau".chars() {
-        screen.handle(&Action::Input(c), &mut ctx);
-    }
-    assert!(matches!(
-        screen.handle(&Action::Save, &mut ctx),
-        Outcome::Back
-    ));
-    assert!(index.get(1).is_some(), "the index knows the new visitor");
+    drop(screen);
     let shown = messages
         .current()
         .map(|(_, t)| t.to_string())
         .unwrap_or_default();
+    assert!(
+        index.get(1).is_some(),
+        "the index knows the visitor: {shown}"
+    );
+    (closed, shown)
+}
+
+enum Step {
+    Press(Action),
+    Type(&'static str),
+}
+
+#[test]
+fn intake_then_check_in_registers_checks_in_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let (desk, login) = open_desk(&path);
+    let session = desk.sessions_on(DAY).unwrap()[0].id;
+    let (closed, shown) = run_check_in_intake(
+        &desk,
+        &login,
+        session,
+        &[Step::Type("Erika Musterfrau"), Step::Press(Action::Save)],
+    );
+    assert!(closed);
     assert!(
         shown.contains("M-0001") && shown.contains("eingecheckt"),
         "{shown}"
@@ -575,11 +604,7 @@ fn intake_then_check_in_registers_checks_in_and_closes() {
 fn same_person_in_a_check_in_intake_checks_the_existing_visitor_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = make_database(dir.path());
-    let mut desk = mila::desk::Desk::open(&path).unwrap();
-    desk.pin_today(DAY);
-    let login = desk
-        .login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
-        .unwrap();
+    let (desk, login) = open_desk(&path);
     desk.register_visitor(
         &login,
         &person("Mohammed Al-Hassan", "", Some(1990)),
@@ -588,46 +613,21 @@ fn same_person_in_a_check_in_intake_checks_the_existing_visitor_in() {
     )
     .unwrap();
     let session = desk.sessions_on(DAY).unwrap()[0].id;
-    let mut index = desk.search_index(&login).unwrap();
-    let mut messages = MessageBar::new();
-    let mut ctx = Ctx {
-        desk: Some(&desk),
-        login: Some(&login),
-        index: Some(&mut index),
-        lang: Lang::De,
-        today: DAY,
-        now: Instant::now(),
-        messages: &mut messages,
-    };
-    let mut screen = navigation::intake_then_check_in(session, &mut ctx).expect("intake");
-    for action in [
-        Action::Right,
-        Action::NextField,
-        Action::Right,
-        Action::NextStep,
-    ] {
-        screen.handle(&action, &mut ctx);
-    }
-    for c in "Muhammad Alhasan".chars() {
-        screen.handle(&Action::Input(c), &mut ctx);
-    }
-    screen.handle(&Action::NextField, &mut ctx);
-    screen.handle(&Action::NextField, &mut ctx);
-    for c in "1990".chars() {
-        screen.handle(&Action::Input(c), &mut ctx);
-    }
-    assert!(matches!(
-        screen.handle(&Action::Save, &mut ctx),
-        Outcome::Stay
-    ));
-    assert!(matches!(
-        screen.handle(&Action::Confirm, &mut ctx),
-        Outcome::Back
-    ));
-    let shown = messages
-        .current()
-        .map(|(_, t)| t.to_string())
-        .unwrap_or_default();
+    let (closed, shown) = run_check_in_intake(
+        &desk,
+        &login,
+        session,
+        &[
+            Step::Type("Muhammad Alhasan"),
+            Step::Press(Action::NextField),
+            Step::Press(Action::NextField),
+            Step::Type("1990"),
+            Step::Press(Action::Save),
+            // The duplicate list: the first row is the registered visitor.
+            Step::Press(Action::Confirm),
+        ],
+    );
+    assert!(closed);
     assert!(
         shown.contains("Nichts neu angelegt; M-0001 eingecheckt"),
         "{shown}"

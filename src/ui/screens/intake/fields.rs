@@ -256,6 +256,18 @@ impl Field {
         base + u16::from(self.error.is_some())
     }
 
+    /// Where the rows of a list go: under the label, indented, above any message.
+    fn list_area(&self, area: Rect) -> Rect {
+        Rect {
+            x: area.x + 2,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: area
+                .height
+                .saturating_sub(1 + u16::from(self.error.is_some())),
+        }
+    }
+
     pub fn render(
         &self,
         frame: &mut Frame,
@@ -293,35 +305,13 @@ impl Field {
                     (None, None) => Msg::IntakeNotChosen.text(lang).to_string(),
                 };
                 text(frame, place, &shown, dim);
-                let rows = area
-                    .height
-                    .saturating_sub(1 + u16::from(self.error.is_some()));
-                list.render(
-                    frame,
-                    Rect {
-                        x: area.x + 2,
-                        y: area.y + 1,
-                        width: area.width.saturating_sub(2),
-                        height: rows,
-                    },
-                );
+                list.render(frame, self.list_area(area));
             }
             Input::Multi(m) => {
                 if let Some(mk) = &mark {
                     text(frame, place, mk, dim);
                 }
-                let rows = area
-                    .height
-                    .saturating_sub(1 + u16::from(self.error.is_some()));
-                m.render(
-                    frame,
-                    Rect {
-                        x: area.x + 2,
-                        y: area.y + 1,
-                        width: area.width.saturating_sub(2),
-                        height: rows,
-                    },
-                );
+                m.render(frame, self.list_area(area));
             }
         }
         if let Some(err) = self.error {
