@@ -353,7 +353,9 @@ fn refusing_consent_stores_nothing() {
     let path = make_database(dir.path());
     let mut app = open_intake(dir.path(), 80, 24, None);
     app.press(Action::NextField);
-    app.press(Action::Left); // Nein
+    // A letter picks the answer starting with it.
+    app.press(Action::Input('n'));
+    assert!(app.screen().contains("◀ Nein ▶"));
     app.press(Action::NextStep);
     let screen = app.screen();
     assert!(screen.contains("nichts wurde gespeichert"), "{screen}");
@@ -634,4 +636,62 @@ fn same_person_in_a_check_in_intake_checks_the_existing_visitor_in() {
     );
     assert_eq!(desk.checked_in(session).unwrap(), vec![1]);
     assert_eq!(desk.visitor_entries(&login).unwrap().len(), 1);
+}
+
+#[test]
+fn home_lists_incomplete_intakes_and_edit_can_undo_a_household_link() {
+    for (cols, rows) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let path = make_database(dir.path());
+        with_desk(&path, |desk, login| {
+            let first = desk
+                .register_visitor(
+                    login,
+                    &person("Erika Musterfrau", "", Some(1980)),
+                    false,
+                    None,
+                )
+                .unwrap();
+            desk.register_visitor(
+                login,
+                &person("تستا بيسبيل", "Testa Beispiel", Some(2010)),
+                false,
+                Some(first),
+            )
+            .unwrap();
+        });
+        let mut app = TestApp::start(dir.path(), cols, rows, None);
+        app.sign_in(COORDINATOR, PASSPHRASE);
+        let screen = app.screen();
+        assert!(screen.contains("Unvollständige Aufnahmen (2)"), "{screen}");
+        assert!(
+            screen.contains("M-0002   26.11.2026   تستا بيسبيل"),
+            "{screen}"
+        );
+        snapshot("intake_home_pending", &mut app);
+        app.press(Action::NextField);
+        app.press(Action::Down);
+        app.press(Action::Confirm);
+        for _ in 0..4 {
+            app.press(Action::NextStep);
+        }
+        let screen = app.screen();
+        assert!(
+            screen.contains("Verbunden mit: M-0001  Erika Musterfrau  (1980)"),
+            "{screen}"
+        );
+        app.press(Action::DeleteBack);
+        assert!(app.screen().contains("Kein Familienmitglied verbunden."));
+        app.press(Action::Save);
+        let screen = app.screen();
+        assert!(
+            screen.contains("Änderungen an M-0002 gespeichert."),
+            "{screen}"
+        );
+        drop(app);
+        with_desk(&path, |desk, _| {
+            assert_eq!(desk.household(2).unwrap(), vec![2]);
+            assert_eq!(desk.household(1).unwrap(), vec![1]);
+        });
+    }
 }

@@ -330,6 +330,7 @@ catalog! {
     IntakeHouseholdNoHits => "Niemand gefunden." / "Nobody found.",
     IntakeHouseholdNone => "Kein Familienmitglied verbunden." / "No family member linked.",
     IntakeHouseholdPicked => "Verbunden mit: {visitor}" / "Linked to: {visitor}",
+    IntakeHouseholdUnlink => "(Rücktaste im leeren Suchfeld löst die Verbindung)" / "(Backspace in the empty search field removes the link)",
     IntakeRegisterNextLabel => "Familie" / "Family",
     IntakeRegisterNext => "Familienmitglieder gleich danach aufnehmen" / "Register family members next",
     IntakeNeeds => "Bedarfe" / "Needs",

@@ -180,6 +180,19 @@ impl Field {
                         *chosen = Some(chosen.map_or(n - 1, |c| (c + n - 1) % n));
                         true
                     }
+                    // A letter jumps to the next value starting with it: long lists such as
+                    // nationalities need no twenty presses.
+                    Action::Input(c) if c.is_alphabetic() => {
+                        let start = chosen.map_or(0, |c| c + 1);
+                        let wanted: String = c.to_lowercase().collect();
+                        let hit = (0..n)
+                            .map(|k| (start + k) % n)
+                            .find(|&i| options[i].to_lowercase().starts_with(wanted.as_str()));
+                        if hit.is_some() {
+                            *chosen = hit;
+                        }
+                        hit.is_some()
+                    }
                     _ => false,
                 }
             }
@@ -236,7 +249,7 @@ impl Field {
             ),
             Input::Cycle { .. } => matches!(
                 action,
-                Action::Left | Action::Right | Action::Input(' ') | Action::Toggle
+                Action::Left | Action::Right | Action::Input(_) | Action::Toggle
             ),
             Input::Radio { .. } | Input::Multi(_) => matches!(
                 action,

@@ -36,6 +36,8 @@ enum Purpose {
     Edit {
         no: VisitorNo,
         base: Box<PersonalData>,
+        /// In a household when the form opened: clearing the link takes them out.
+        had_household: bool,
     },
 }
 
@@ -179,6 +181,7 @@ impl Intake {
             Purpose::Edit {
                 no,
                 base: Box::new(card.data.clone()),
+                had_household: !card.household.is_empty(),
             },
             ctx,
         )?;
@@ -371,11 +374,22 @@ impl Intake {
             ctx.desk_error(&e);
             return Outcome::Stay;
         }
-        if let Some((other, _)) = &self.household_pick
-            && let Ok(members) = desk.household(no)
-            && !members.contains(other)
-            && let Err(e) = desk.link_household(login, no, *other)
-        {
+        let had_household = matches!(
+            self.purpose,
+            Purpose::Edit {
+                had_household: true,
+                ..
+            }
+        );
+        let linked = match &self.household_pick {
+            Some((other, _)) => match desk.household(no) {
+                Ok(members) if members.contains(other) => Ok(()),
+                _ => desk.link_household(login, no, *other),
+            },
+            None if had_household => desk.leave_household(login, no),
+            None => Ok(()),
+        };
+        if let Err(e) = linked {
             ctx.desk_error(&e);
         }
         self.dirty = false;
@@ -419,6 +433,16 @@ impl Intake {
             Action::Down if on_household => {
                 self.household_selected =
                     (self.household_selected + 1).min(self.household_hits.len().saturating_sub(1));
+                return Outcome::Stay;
+            }
+            // Backspace in the empty search field undoes a link chosen by mistake.
+            Action::DeleteBack
+                if on_household
+                    && self.household_pick.is_some()
+                    && draft::household_query(&self.steps).is_empty() =>
+            {
+                self.household_pick = None;
+                self.dirty = true;
                 return Outcome::Stay;
             }
             Action::Confirm if on_household && !self.household_hits.is_empty() => {

@@ -194,7 +194,15 @@ fn render_household(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<
         &picked,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    y += 2;
+    if intake.household_pick.is_some() {
+        text(
+            frame,
+            row(area, y + 1),
+            Msg::IntakeHouseholdUnlink.text(lang),
+            view.theme.body,
+        );
+    }
+    y += 3;
     if let Some(next) = fields.iter().position(|f| f.id == FieldId::RegisterNext) {
         let f = &fields[next];
         let h = f.height(1);
