@@ -695,3 +695,49 @@ fn home_lists_incomplete_intakes_and_edit_can_undo_a_household_link() {
         });
     }
 }
+
+#[test]
+fn enter_chooses_housing_and_register_next_starts_a_linked_intake() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let mut app = open_intake(dir.path(), 80, 24, None);
+    give_consent(&mut app);
+    app.type_text("Erika Musterfrau");
+    app.press(Action::NextStep);
+    app.press(Action::NextStep);
+    // Housing: Enter chooses the highlighted row, a second Enter goes on.
+    app.press(Action::Confirm);
+    assert!(app.screen().contains("= privat"));
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Schritt 5 von 8: Haushalt"), "{screen}");
+    app.press(Action::NextField);
+    app.press(Action::Input(' '));
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Enter: nächstes Familienmitglied aufnehmen"),
+        "{screen}"
+    );
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Schritt 1 von 8"), "{screen}");
+    give_consent(&mut app);
+    app.type_text("Testa Musterfrau");
+    for _ in 0..3 {
+        app.press(Action::NextStep);
+    }
+    let screen = app.screen();
+    assert!(
+        screen.contains("Verbunden mit: M-0001  Erika Musterfrau"),
+        "{screen}"
+    );
+    app.press(Action::Save);
+    assert!(app.screen().contains("Besuchsnummer M-0002"));
+    drop(app);
+    let visitors = all_visitors(&path);
+    assert_eq!(visitors[0].1.housing, Answer::Given(Housing::Private));
+    with_desk(&path, |desk, _| {
+        assert_eq!(desk.household(2).unwrap(), vec![1, 2]);
+    });
+}

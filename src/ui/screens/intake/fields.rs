@@ -230,6 +230,21 @@ impl Field {
         changed
     }
 
+    /// Enter on a list to pick one from chooses the highlighted row when it is not chosen
+    /// yet (people expect Enter to choose); true if it did.
+    pub fn choose_highlighted(&mut self) -> bool {
+        let Input::Radio { list, chosen } = &mut self.input else {
+            return false;
+        };
+        if list.selected().is_none() || *chosen == list.selected() {
+            return false;
+        }
+        *chosen = list.selected();
+        self.mark = Mark::None;
+        self.error = None;
+        true
+    }
+
     /// Whether the field takes this action at all (so the screen does not use it too).
     pub fn takes(&self, action: &Action) -> bool {
         match &self.input {

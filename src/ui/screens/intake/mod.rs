@@ -451,6 +451,14 @@ impl Intake {
                 return Outcome::Stay;
             }
             Action::Confirm => {
+                let focus = self.focus;
+                if self.steps[self.step]
+                    .get_mut(focus)
+                    .is_some_and(Field::choose_highlighted)
+                {
+                    self.dirty = true;
+                    return Outcome::Stay;
+                }
                 if self.focus + 1 < self.fields().len() {
                     self.set_focus(self.focus + 1);
                     return Outcome::Stay;
