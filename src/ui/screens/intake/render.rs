@@ -10,8 +10,9 @@ use crate::ui::catalog::{Msg, fill};
 use crate::ui::layout::{inset, row, text};
 use crate::ui::screen::View;
 
-use super::draft::{self, STEPS, Step};
+use super::draft;
 use super::fields::FieldId;
+use super::pages::{STEPS, Step};
 use super::{HOUSEHOLD_HITS, Intake, Phase, big_number, summary};
 
 /// Width of the step list at the left.

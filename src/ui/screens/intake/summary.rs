@@ -4,7 +4,8 @@
 use crate::desk::{Answer, Housing, PersonalData, RefId, day_from_key};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
 
-use super::draft::{Refs, gender_label, level_label};
+use super::pages::{gender_label, level_label};
+use super::refs::Refs;
 
 fn label_of(list: &[(RefId, String)], id: RefId) -> String {
     list.iter()
