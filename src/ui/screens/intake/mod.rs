@@ -276,6 +276,7 @@ impl Intake {
         };
         self.household_selected = 0;
     }
+
     fn handle_form(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         let on_household = self.focused_id() == Some(FieldId::HouseholdSearch);
         match action {
