@@ -3,6 +3,7 @@
 use crate::desk::{Capability, Login, SessionId, VisitorNo};
 use crate::ui::action::Action;
 use crate::ui::screen::{Ctx, Screen};
+use crate::ui::screens::intake::Intake;
 
 /// The main actions, in the order the home screen lists them.
 pub const MAIN_ACTIONS: [Action; 9] = [
@@ -41,7 +42,7 @@ pub fn allowed(action: &Action, login: &Login) -> bool {
 pub fn available(action: &Action) -> bool {
     match action {
         Action::Lock | Action::Quit => true,
-        Action::NewIntake => false,
+        Action::NewIntake => true,
         Action::FindVisitor => true,
         Action::CheckIn => true,
         Action::Tally => true,
@@ -55,7 +56,7 @@ pub fn available(action: &Action) -> bool {
 /// The screen behind a main action, or None where it is not built yet.
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     match action {
-        Action::NewIntake => None,
+        Action::NewIntake => Intake::new(ctx).map(|s| Box::new(s) as Box<dyn Screen>),
         Action::FindVisitor => Some(Box::new(
             crate::ui::screens::find_visitor::FindVisitor::new(ctx),
         )),
@@ -84,14 +85,12 @@ pub fn visitor_card(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>>
 
 /// The intake form filled with `no`'s data, to complete or change it.
 pub fn edit_visitor(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = (no, ctx);
-    None
+    Intake::edit(no, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
 }
 
 /// A new intake that, once saved, checks the new visitor in to `session`.
 pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
-    let _ = (session, ctx);
-    None
+    Intake::then_check_in(session, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
 }
 
 /// The quick tally for one session (Enter on a session on the home screen).

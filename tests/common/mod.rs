@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod desk;
+pub mod intake;
 pub mod mila;
 pub mod pty;
 pub mod report;

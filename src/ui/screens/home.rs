@@ -15,6 +15,7 @@ use crate::ui::layout::{inset, row, text};
 use crate::ui::navigation::{self, MAIN_ACTIONS};
 use crate::ui::sanitize::{display_width, fit};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::intake::pending::PendingIntakes;
 use crate::ui::widgets::contains;
 
 /// Counts change while others check in at the same desk: refresh now and then.
@@ -28,6 +29,7 @@ pub struct Home {
     /// Where session rows and menu entries were drawn, for clicks.
     session_rows: Cell<(Rect, usize)>,
     menu: Cell<[Rect; MAIN_ACTIONS.len()]>,
+    intakes: PendingIntakes,
 }
 
 impl Home {
@@ -39,6 +41,7 @@ impl Home {
             loaded_at: None,
             session_rows: Cell::new((Rect::default(), 0)),
             menu: Cell::new([Rect::default(); MAIN_ACTIONS.len()]),
+            intakes: PendingIntakes::default(),
         };
         home.load(ctx);
         home
@@ -55,6 +58,7 @@ impl Home {
             Err(e) => ctx.desk_error(&e),
         }
         self.selected = self.selected.min(self.sessions.len().saturating_sub(1));
+        self.intakes.load(ctx);
         self.loaded_at = Some(ctx.now);
     }
 
@@ -208,6 +212,9 @@ impl Screen for Home {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if let Some(outcome) = self.intakes.handle(action, ctx) {
+            return outcome;
+        }
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
@@ -282,7 +289,10 @@ impl Screen for Home {
 
         let menu_rows = 4u16;
         let note_rows = u16::from(view.login.is_some_and(|l| !l.role().holds_key()));
-        let sessions_h = area.height.saturating_sub(4 + menu_rows + 2 + note_rows);
+        let intake_rows = self.intakes.rows();
+        let sessions_h = area
+            .height
+            .saturating_sub(4 + menu_rows + 2 + note_rows + intake_rows);
         self.render_sessions(
             frame,
             Rect {
@@ -293,7 +303,16 @@ impl Screen for Home {
             view,
         );
 
-        let menu_y = 4 + sessions_h + 1;
+        self.intakes.render(
+            frame,
+            Rect {
+                y: area.y + 4 + sessions_h,
+                height: intake_rows,
+                ..area
+            },
+            view,
+        );
+        let menu_y = 4 + sessions_h + intake_rows + 1;
         text(
             frame,
             row(area, menu_y),

@@ -9,6 +9,7 @@ pub mod day_summary;
 pub mod find_visitor;
 pub mod home;
 pub mod household_dialog;
+pub mod intake;
 pub mod login;
 pub mod notice;
 pub mod offering_form;
