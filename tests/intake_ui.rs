@@ -465,7 +465,8 @@ fn a_similar_registered_visitor_is_offered_and_same_person_creates_nothing() {
         snapshot("intake_duplicates", &mut app);
         app.press(Action::Confirm);
         let screen = app.screen();
-        assert!(screen.contains("Schon registriert als M-0001"), "{screen}");
+        // "Same person" opens the existing record instead of creating one.
+        assert!(screen.contains("Besucherkarte M-0001"), "{screen}");
         drop(app);
         assert_eq!(all_visitors(&path).len(), 1);
     }
@@ -539,6 +540,7 @@ fn run_check_in_intake(
 ) -> (bool, String) {
     let mut index = desk.search_index(login).unwrap();
     let mut messages = MessageBar::new();
+    let config = mila::config::Config::default();
     let mut ctx = Ctx {
         desk: Some(desk),
         login: Some(login),
@@ -547,6 +549,7 @@ fn run_check_in_intake(
         today: DAY,
         now: Instant::now(),
         messages: &mut messages,
+        config: &config,
     };
     let mut screen = navigation::intake_then_check_in(session, &mut ctx).expect("intake");
     let consent = [
