@@ -103,6 +103,18 @@ impl Desk {
             None,
             &format!("offering {id}"),
         )?;
+        if let Some(times) = super::recurrence::times(&offering.recurrence) {
+            let today = self.today();
+            for moved in super::sessions::follow_offering_times(&mut w, id, times, today)? {
+                super::audit::record(
+                    &mut w,
+                    by.user(),
+                    AuditAction::SessionChanged,
+                    None,
+                    &format!("session {moved} moved"),
+                )?;
+            }
+        }
         w.commit()?;
         Ok(id)
     }

@@ -155,9 +155,12 @@ pub(super) fn missing_recurring(r: &impl Read, date: Date) -> DeskResult<Vec<Ses
         let Some((start, end)) = super::recurrence::times(&offering.recurrence) else {
             continue;
         };
+        // One recurring session per offering and day, whatever its time: a
+        // changed time moves that session (see `follow_offering_times`) and
+        // must never bring a second one.
         let exists = existing
             .iter()
-            .any(|s| s.offering == offering_id && !s.ad_hoc && s.start == start);
+            .any(|s| s.offering == offering_id && !s.ad_hoc);
         if !exists {
             out.push(SessionRecord {
                 offering: offering_id,
@@ -173,6 +176,41 @@ pub(super) fn missing_recurring(r: &impl Read, date: Date) -> DeskResult<Vec<Ses
         }
     }
     Ok(out)
+}
+
+/// After an offering's times changed: its recurring sessions from `today` on
+/// take the new times, so today's session stays the one session of the day,
+/// with its check-ins and tallies. Closed sessions were held at their time and
+/// keep it; past days are history. Returns the sessions moved.
+pub(super) fn follow_offering_times(
+    w: &mut Writer,
+    offering: OfferingId,
+    (start, end): (Time, Time),
+    today: Date,
+) -> DeskResult<Vec<SessionId>> {
+    let from = (day_key(today), 0);
+    let ids: Vec<SessionId> = w
+        .index_keys(SESSIONS_BY_DAY, from..)?
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    let mut moved = Vec::new();
+    for id in ids {
+        let Some(mut record) = w.get(SESSIONS, &id)? else {
+            continue;
+        };
+        let follows = record.offering == offering
+            && !record.ad_hoc
+            && record.state != SessionState::Closed
+            && (record.start, record.end) != (start, end);
+        if follows {
+            record.start = start;
+            record.end = end;
+            w.put(SESSIONS, &id, &record)?;
+            moved.push(id);
+        }
+    }
+    Ok(moved)
 }
 
 fn sort_views(views: &mut [SessionView]) {
