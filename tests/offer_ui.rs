@@ -515,7 +515,7 @@ fn an_ad_hoc_session_appears_and_can_be_cancelled_and_reopened() {
 
     // Cancel it: it is the last row (latest start).
     app.press(Action::Last);
-    app.press(Action::ArchiveItem);
+    app.press(Action::CancelSession);
     let screen = app.screen();
     assert!(
         screen.contains("Termin „Infoabend Test“ am 26.11.2026 um 18:00 absagen?"),
@@ -526,7 +526,7 @@ fn an_ad_hoc_session_appears_and_can_be_cancelled_and_reopened() {
     assert!(line.contains("abgesagt"), "{line}");
 
     // The coordinator opens it again.
-    app.press(Action::Undo);
+    app.press(Action::ReopenSession);
     assert!(app.screen().contains("wieder öffnen?"));
     app.press(Action::Yes);
     let line = session_line(&mut app, "Infoabend Test").expect("listed");
@@ -553,7 +553,7 @@ fn a_planned_session_of_a_future_day_can_be_cancelled_ahead() {
     let line = session_line(&mut app, "Deutschkurs").expect("planned");
     assert!(line.contains("geplant"), "{line}");
     select_session(&mut app, "Deutschkurs");
-    app.press(Action::ArchiveItem);
+    app.press(Action::CancelSession);
     app.press(Action::Yes);
     let line = session_line(&mut app, "Deutschkurs").expect("listed");
     assert!(line.contains("abgesagt"), "{line}");
@@ -684,9 +684,9 @@ fn receptionists_see_offerings_but_change_only_sessions_and_volunteers_neither()
     assert!(app.screen().contains("Einzeltermin hinzufügen"));
     app.press(Action::Back);
     // Only the coordinator opens a cancelled session again.
-    app.press(Action::ArchiveItem);
+    app.press(Action::CancelSession);
     app.press(Action::Yes);
-    app.press(Action::Undo);
+    app.press(Action::ReopenSession);
     assert!(app.screen().contains("nicht zur Verfügung"));
 
     let dir = tempfile::tempdir().unwrap();

@@ -149,6 +149,10 @@ bindable_actions! {
     TallyRemove4 = "tally_remove_4" => ActTallyRemove4,
     /// Close the session being counted or checked in to, with a note.
     CloseSession = "close_session" => ActCloseSession,
+    /// Cancel the selected session (it did not take place); asks first.
+    CancelSession = "cancel_session" => ActCancelSession,
+    /// Open a closed or cancelled session again (coordinator); asks first.
+    ReopenSession = "reopen_session" => ActReopenSession,
 
     // Reports.
     Print = "print" => ActPrint,

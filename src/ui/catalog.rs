@@ -419,6 +419,9 @@ catalog! {
 
     // Tally, offerings and sessions (issue 5).
     // (add lines for these screens directly below this comment)
+    ActCancelSession => "Termin absagen" / "Cancel session",
+    ActReopenSession => "Wieder öffnen" / "Reopen",
+    SessionHeaderNote => "Abschlussnotiz: {note}" / "Closing note: {note}",
     // Check-in, quick tally and closing a session (ATTEND).
     ActCloseSession => "Termin schließen" / "Close session",
     PickSessionTitle => "Termin wählen" / "Choose a session",

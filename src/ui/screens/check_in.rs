@@ -19,6 +19,7 @@ use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::close_session::CloseSession;
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
+use crate::ui::screens::reopen_session::{self, ReopenQuestion};
 use crate::ui::screens::session_header::render_header;
 use crate::ui::widgets::{ChoiceList, TextField};
 
@@ -37,6 +38,7 @@ pub struct CheckIn {
     /// Check-ins made here, newest last: what Undo takes back.
     undo: Vec<Vec<VisitorNo>>,
     household: Option<HouseholdDialog>,
+    reopen: Option<ReopenQuestion>,
 }
 
 /// What the person at the desk may see of a visitor: name and number for
@@ -74,6 +76,7 @@ impl CheckIn {
             checked: Vec::new(),
             undo: Vec::new(),
             household: None,
+            reopen: None,
         };
         screen.load(ctx);
         screen
@@ -281,13 +284,32 @@ impl CheckIn {
     }
 }
 
+impl CheckIn {
+    fn handle_reopen(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if matches!(action, Action::Tick | Action::Resize { .. }) {
+            return Outcome::Unhandled;
+        }
+        if let Some(question) = &mut self.reopen
+            && let Some(reopened) = question.handle(action, ctx)
+        {
+            self.reopen = None;
+            if reopened {
+                self.load(ctx);
+            }
+        }
+        Outcome::Stay
+    }
+}
+
 impl Screen for CheckIn {
     fn title(&self, lang: Lang) -> String {
         Msg::CheckInTitle.text(lang).into()
     }
 
     fn mode(&self) -> Mode {
-        if self.household.is_some() {
+        if self.reopen.is_some() {
+            Mode::Dialog
+        } else if self.household.is_some() {
             Mode::List
         } else {
             Mode::Form
@@ -295,6 +317,9 @@ impl Screen for CheckIn {
     }
 
     fn hints(&self, login: Option<&Login>) -> Vec<Action> {
+        if self.reopen.is_some() {
+            return vec![Action::Yes, Action::No];
+        }
         if self.household.is_some() {
             return vec![Action::Confirm, Action::Toggle, Action::Back];
         }
@@ -308,10 +333,16 @@ impl Screen for CheckIn {
             Action::Back,
             Action::Help,
         ]);
+        if reopen_session::offered(self.view.as_ref(), login) {
+            hints.insert(hints.len() - 2, Action::ReopenSession);
+        }
         hints
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.reopen.is_some() {
+            return self.handle_reopen(action, ctx);
+        }
         if self.household.is_some() {
             return self.handle_household(action, ctx);
         }
@@ -338,6 +369,11 @@ impl Screen for CheckIn {
                     return Outcome::Push(Box::new(CloseSession::new(view, ctx)));
                 }
             }
+            Action::ReopenSession => {
+                if let Some(view) = &self.view {
+                    self.reopen = ReopenQuestion::ask(view, ctx);
+                }
+            }
             _ => return Outcome::Unhandled,
         }
         Outcome::Stay
@@ -351,9 +387,12 @@ impl Screen for CheckIn {
         let lang = view.lang;
         let body = inset(area, 1);
         let bold = Style::new().add_modifier(Modifier::BOLD);
-        if let Some(s) = &self.view {
-            render_header(frame, rows(body, 0, 3), s, view);
-        }
+        // A closing note and a warning take the header to four rows: the rest moves down one.
+        let header = self
+            .view
+            .as_ref()
+            .map_or(0, |s| render_header(frame, rows(body, 0, 4), s, view));
+        let body = rows(body, header.saturating_sub(3), body.height);
         let by_name = view.login.is_some_and(|l| l.may(Capability::ReadPersonal));
         let (label, help) = if by_name {
             (Msg::CheckInField, Msg::CheckInHelp)
@@ -434,6 +473,9 @@ impl Screen for CheckIn {
         }
         if let Some(dialog) = &self.household {
             dialog.render(frame, area, view);
+        }
+        if let Some(question) = &self.reopen {
+            question.render(frame, area);
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod offerings;
 pub mod period_report;
 pub mod quit_backup;
 pub mod reference_lists;
+pub mod reopen_session;
 pub mod retention;
 pub mod retention_period;
 pub mod schedule_text;

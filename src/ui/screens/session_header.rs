@@ -42,8 +42,9 @@ pub fn writable(s: &SessionView, login: Option<&Login>) -> bool {
         || login.is_some_and(|l| l.may(Capability::EditClosedSession))
 }
 
-/// Three rows: the session, its counts, and a warning when it is read-only.
-pub fn render_header(frame: &mut Frame, area: Rect, s: &SessionView, view: &View<'_>) {
+/// Up to four rows: the session, its counts, the host's closing note when the
+/// session is closed, and a warning when it is read-only. Returns the rows used.
+pub fn render_header(frame: &mut Frame, area: Rect, s: &SessionView, view: &View<'_>) -> u16 {
     let lang = view.lang;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     text(frame, row(area, 0), &session_line(s, lang), bold);
@@ -57,12 +58,23 @@ pub fn render_header(frame: &mut Frame, area: Rect, s: &SessionView, view: &View
         ],
     );
     text(frame, row(area, 1), &counts, view.theme.body);
+    let mut used = 2;
+    // The note is not personal by policy; it says why a session ended early,
+    // which is what anyone reopening or reading it needs to know. `text`
+    // sanitises it and cuts it to the width, so it never takes a second row.
+    if s.record.state == SessionState::Closed && !s.record.note.is_empty() {
+        let note = fill(Msg::SessionHeaderNote, lang, &[("note", &s.record.note)]);
+        text(frame, row(area, used), &note, view.theme.body);
+        used += 1;
+    }
     if !writable(s, view.login) {
         let warning = fill(
             Msg::SessionReadOnly,
             lang,
             &[("state", state_word(s.record.state, lang))],
         );
-        text(frame, row(area, 2), &warning, view.theme.error);
+        text(frame, row(area, used), &warning, view.theme.error);
+        used += 1;
     }
+    used.min(area.height)
 }

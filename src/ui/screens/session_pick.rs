@@ -72,6 +72,15 @@ impl SessionPick {
     }
 }
 
+impl SessionPick {
+    fn open(&self, ctx: &mut Ctx<'_>) -> Outcome {
+        match self.list.selected().and_then(|i| self.sessions.get(i)) {
+            Some(s) => Outcome::Replace(open_session(self.then, s.id, ctx)),
+            None => Outcome::Stay,
+        }
+    }
+}
+
 impl Screen for SessionPick {
     fn title(&self, lang: Lang) -> String {
         let what = match self.then {
@@ -90,17 +99,15 @@ impl Screen for SessionPick {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if self.list.handle(action) {
-            if matches!(action, Action::Click { .. }) {
-                return self.handle(&Action::Confirm, ctx);
-            }
-            return Outcome::Stay;
-        }
         match action {
-            Action::Confirm => match self.list.selected().and_then(|i| self.sessions.get(i)) {
-                Some(s) => Outcome::Replace(open_session(self.then, s.id, ctx)),
-                None => Outcome::Stay,
+            Action::Confirm => self.open(ctx),
+            // One click on a session is the same as choosing it with Enter, as
+            // in the admin menu and the find list.
+            Action::Click { col, row } => match self.list.click(*col, *row) {
+                Some(_) => self.open(ctx),
+                None => Outcome::Unhandled,
             },
+            other if self.list.handle(other) => Outcome::Stay,
             _ => Outcome::Unhandled,
         }
     }

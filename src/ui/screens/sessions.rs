@@ -272,8 +272,8 @@ impl Sessions {
             view.lang,
             &[
                 ("new", &key(Action::NewItem)),
-                ("cancel", &key(Action::ArchiveItem)),
-                ("reopen", &key(Action::Undo)),
+                ("cancel", &key(Action::CancelSession)),
+                ("reopen", &key(Action::ReopenSession)),
                 ("days", &days),
             ],
         )
@@ -293,18 +293,20 @@ impl Screen for Sessions {
         }
     }
 
-    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
         if self.pending.is_some() {
             return vec![Action::Yes, Action::No];
         }
-        vec![
-            Action::NewItem,
-            Action::ArchiveItem,
-            Action::Undo,
-            Action::NextField,
-            Action::Back,
-            Action::Help,
-        ]
+        let may = |c| login.is_some_and(|l| l.may(c));
+        let mut hints = Vec::new();
+        if may(Capability::ManageSessions) {
+            hints.extend([Action::NewItem, Action::CancelSession]);
+        }
+        if may(Capability::EditClosedSession) {
+            hints.push(Action::ReopenSession);
+        }
+        hints.extend([Action::NextField, Action::Back, Action::Help]);
+        hints
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
@@ -337,12 +339,12 @@ impl Screen for Sessions {
                     return Outcome::Push(Box::new(SessionForm::new(ctx, self.day)));
                 }
             }
-            Action::ArchiveItem => {
+            Action::CancelSession => {
                 if Self::may(ctx, Capability::ManageSessions) {
                     self.ask_cancel(ctx);
                 }
             }
-            Action::Undo => {
+            Action::ReopenSession => {
                 if Self::may(ctx, Capability::EditClosedSession) {
                     self.ask_reopen(ctx);
                 }

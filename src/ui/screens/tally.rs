@@ -5,6 +5,8 @@
 //! someone in by number needs the field focused first (Tab): a typed number can
 //! never turn into counted heads.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -17,8 +19,9 @@ use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::big_digits::{self, DIGIT_ROWS};
 use crate::ui::screens::close_session::CloseSession;
+use crate::ui::screens::reopen_session::{self, ReopenQuestion};
 use crate::ui::screens::session_header::render_header;
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{TextField, contains};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -40,6 +43,11 @@ pub struct Tally {
     focus: Focus,
     number: TextField,
     undo: Vec<Step>,
+    reopen: Option<ReopenQuestion>,
+    /// Where the counter columns were drawn (area, width of one, how many), for clicks.
+    columns_at: Cell<(Rect, u16, usize)>,
+    /// Where the number field was drawn, for clicks.
+    number_at: Cell<Rect>,
 }
 
 impl Tally {
@@ -53,6 +61,9 @@ impl Tally {
             focus: Focus::Counters,
             number,
             undo: Vec::new(),
+            reopen: None,
+            columns_at: Cell::new((Rect::default(), 0, 0)),
+            number_at: Cell::new(Rect::default()),
         };
         screen.load(ctx);
         screen
@@ -207,6 +218,40 @@ impl Tally {
         Outcome::Stay
     }
 
+    /// A click on a counter column selects it (it never counts: a stray click
+    /// must not add a head); a click on the number field focuses it.
+    fn click(&mut self, col: u16, row: u16) -> bool {
+        let (area, width, count) = self.columns_at.get();
+        if width > 0 && contains(area, col, row) {
+            let i = usize::from((col - area.x) / width);
+            if i < count {
+                self.selected = i;
+                self.set_focus(Focus::Counters);
+                return true;
+            }
+        }
+        if contains(self.number_at.get(), col, row) {
+            self.set_focus(Focus::Number);
+            return true;
+        }
+        false
+    }
+
+    fn handle_reopen(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if matches!(action, Action::Tick | Action::Resize { .. }) {
+            return Outcome::Unhandled;
+        }
+        if let Some(question) = &mut self.reopen
+            && let Some(reopened) = question.handle(action, ctx)
+        {
+            self.reopen = None;
+            if reopened {
+                self.load(ctx);
+            }
+        }
+        Outcome::Stay
+    }
+
     fn render_columns(&self, frame: &mut Frame, area: Rect, s: &SessionView, view: &View<'_>) {
         let lang = view.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -233,6 +278,7 @@ impl Tally {
         );
         columns.push((checkins, s.checkins, false));
         let width = area.width / columns.len().max(1) as u16;
+        self.columns_at.set((area, width, s.tallies.len()));
         for (i, (label, count, selected)) in columns.iter().enumerate() {
             let cell = Rect {
                 x: area.x + i as u16 * width,
@@ -257,14 +303,20 @@ impl Screen for Tally {
     }
 
     fn mode(&self) -> Mode {
+        if self.reopen.is_some() {
+            return Mode::Dialog;
+        }
         match self.focus {
             Focus::Counters => Mode::Tally,
             Focus::Number => Mode::Form,
         }
     }
 
-    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
-        match self.focus {
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
+        if self.reopen.is_some() {
+            return vec![Action::Yes, Action::No];
+        }
+        let mut hints = match self.focus {
             Focus::Counters => vec![
                 Action::TallyAddSelected,
                 Action::TallyRemoveSelected,
@@ -281,10 +333,24 @@ impl Screen for Tally {
                 Action::Back,
                 Action::Help,
             ],
+        };
+        if reopen_session::offered(self.view.as_ref(), login) {
+            hints.insert(hints.len() - 2, Action::ReopenSession);
         }
+        hints
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.reopen.is_some() {
+            return self.handle_reopen(action, ctx);
+        }
+        if let Action::Click { col, row } = action {
+            return if self.click(*col, *row) {
+                Outcome::Stay
+            } else {
+                Outcome::Unhandled
+            };
+        }
         let outcome = match self.focus {
             Focus::Counters => self.handle_counters(action, ctx),
             Focus::Number => self.handle_number(action, ctx),
@@ -297,6 +363,11 @@ impl Screen for Tally {
             Action::CloseSession => {
                 if let Some(view) = &self.view {
                     return Outcome::Push(Box::new(CloseSession::new(view, ctx)));
+                }
+            }
+            Action::ReopenSession => {
+                if let Some(view) = &self.view {
+                    self.reopen = ReopenQuestion::ask(view, ctx);
                 }
             }
             _ => return Outcome::Unhandled,
@@ -312,8 +383,8 @@ impl Screen for Tally {
         let lang = view.lang;
         let body = inset(area, 1);
         let Some(s) = &self.view else { return };
-        render_header(frame, rows(body, 0, 3), s, view);
-        let mut y = 3;
+        // The columns follow the header; a closing note or warning pushes them down.
+        let mut y = render_header(frame, rows(body, 0, 4), s, view).max(3);
         if s.tallies.is_empty() {
             text(
                 frame,
@@ -352,15 +423,17 @@ impl Screen for Tally {
             Msg::TallyNumberHint.text(lang)
         );
         let place = labelled(frame, row(body, y), &label, 30, self.focus == Focus::Number);
-        self.number.render(
-            frame,
-            Rect {
-                width: place.width.min(16),
-                ..place
-            },
-        );
+        let field = Rect {
+            width: place.width.min(16),
+            ..place
+        };
+        self.number.render(frame, field);
+        self.number_at.set(field);
         if let Some(notice) = self.number.notice() {
             text(frame, row(body, y + 1), &notice, view.theme.error);
+        }
+        if let Some(question) = &self.reopen {
+            question.render(frame, area);
         }
     }
 }
