@@ -384,7 +384,7 @@ impl Screen for Tally {
         let body = inset(area, 1);
         let Some(s) = &self.view else { return };
         // The columns follow the header; a closing note or warning pushes them down.
-        let mut y = render_header(frame, rows(body, 0, 4), s, view).max(3);
+        let mut y = (render_header(frame, rows(body, 0, 4), s, view) + 1).max(3);
         if s.tallies.is_empty() {
             text(
                 frame,
