@@ -282,9 +282,7 @@ impl CheckIn {
         }
         Outcome::Stay
     }
-}
 
-impl CheckIn {
     fn handle_reopen(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         if matches!(action, Action::Tick | Action::Resize { .. }) {
             return Outcome::Unhandled;

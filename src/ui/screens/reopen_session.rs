@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::desk::{Capability, SessionId, SessionState, SessionView};
+use crate::desk::{Capability, Login, SessionId, SessionState, SessionView};
 use crate::ui::action::Action;
 use crate::ui::catalog::{Msg, fill};
 use crate::ui::screen::Ctx;
@@ -69,7 +69,7 @@ impl ReopenQuestion {
 }
 
 /// Whether the hint bar offers to open `s` again for this login.
-pub fn offered(s: Option<&SessionView>, login: Option<&crate::desk::Login>) -> bool {
+pub fn offered(s: Option<&SessionView>, login: Option<&Login>) -> bool {
     s.is_some_and(|s| s.record.state != SessionState::Open)
         && login.is_some_and(|l| l.may(Capability::EditClosedSession))
 }
