@@ -308,3 +308,58 @@ fn a_click_on_a_session_opens_it() {
         );
     }
 }
+
+#[test]
+fn a_new_time_moves_todays_session_with_its_check_ins() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture(dir.path(), None);
+    with_desk(&dir.path().join("mila.redb"), |desk, login| {
+        let mut data = mila::desk::PersonalData::default();
+        data.name = "Testa Beispiel".into();
+        data.consent.day = mila::desk::day_key(DAY);
+        data.consent.text_version = "2026-1".into();
+        data.consent.store_at_mila = true;
+        let no = desk.register_visitor(login, &data, false, None).unwrap();
+        desk.check_in(login, session, no).unwrap();
+    });
+    let mut app = start(dir.path(), 80, 24, COORDINATOR);
+    app.press(Action::Offerings);
+    app.press(Action::First);
+    for _ in 0..40 {
+        let screen = app.screen();
+        if screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("Deutschkurs"))
+        {
+            break;
+        }
+        app.press(Action::Down);
+    }
+    app.press(Action::EditItem);
+    let form = app.screen();
+    assert!(form.contains("10:00") && form.contains("12:00"), "{form}");
+    // The start time: the sixth field after the name in a weekly offering.
+    for _ in 0..6 {
+        app.press(Action::NextField);
+    }
+    app.press(Action::ClearField);
+    app.type_text("10:30");
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(
+        screen.contains("heutiger Termin jetzt 10:30–12:00, Zählung bleibt."),
+        "{screen}"
+    );
+    app.press(Action::NextField);
+    let screen = app.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Deutschkurs"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{screen}");
+    assert!(rows[0].contains("10:30–12:00"), "{screen}");
+    assert!(rows[0].contains("offen"), "{screen}");
+    let view = app.app.desk().unwrap().session(session).unwrap();
+    assert_eq!(view.checkins, 1);
+    assert_eq!(view.record.start.to_string(), "10:30:00");
+}

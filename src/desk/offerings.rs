@@ -80,6 +80,18 @@ impl Desk {
         id: Option<OfferingId>,
         offering: &Offering,
     ) -> DeskResult<OfferingId> {
+        Ok(self.save_offering_with_sessions(by, id, offering)?.0)
+    }
+
+    /// [`Desk::save_offering`], also returning the sessions from today on that
+    /// took the offering's new times (in the same commit), so the screen can
+    /// say that today's session moved.
+    pub fn save_offering_with_sessions(
+        &self,
+        by: &Login,
+        id: Option<OfferingId>,
+        offering: &Offering,
+    ) -> DeskResult<(OfferingId, Vec<SessionId>)> {
         by.require(Capability::ManageOfferings)?;
         let mut w = self.store.write()?;
         let tally_ids: Vec<u32> = super::reference::list_in(&w, RefList::TallyCategories)?
@@ -103,20 +115,21 @@ impl Desk {
             None,
             &format!("offering {id}"),
         )?;
+        let mut moved = Vec::new();
         if let Some(times) = super::recurrence::times(&offering.recurrence) {
-            let today = self.today();
-            for moved in super::sessions::follow_offering_times(&mut w, id, times, today)? {
+            moved = super::sessions::follow_offering_times(&mut w, id, times, self.today())?;
+            for session in &moved {
                 super::audit::record(
                     &mut w,
                     by.user(),
                     AuditAction::SessionChanged,
                     None,
-                    &format!("session {moved} moved"),
+                    &format!("session {session} moved"),
                 )?;
             }
         }
         w.commit()?;
-        Ok(id)
+        Ok((id, moved))
     }
 
     /// Removes an offering that never had a session; archives one that had

@@ -422,6 +422,8 @@ catalog! {
     ActCancelSession => "Termin absagen" / "Cancel session",
     ActReopenSession => "Wieder öffnen" / "Reopen",
     SessionHeaderNote => "Abschlussnotiz: {note}" / "Closing note: {note}",
+    OfferSavedTodayMoved => "Angebot gespeichert; heutiger Termin jetzt {time}, Zählung bleibt."
+        / "Offering saved; today's session is now {time}, counts kept.",
     // Check-in, quick tally and closing a session (ATTEND).
     ActCloseSession => "Termin schließen" / "Close session",
     PickSessionTitle => "Termin wählen" / "Choose a session",

@@ -11,12 +11,12 @@ use crate::desk::{
     RefList,
 };
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg};
+use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{button, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::{
     MONTH_WEEKS, WEEKDAYS_SHORT, format_time, month_week, parse_date, parse_time, pillar,
-    weekday_long,
+    time_span, weekday_long,
 };
 use crate::ui::theme::glyph;
 use crate::ui::widgets::{MultiSelect, TextField, contains};
@@ -377,9 +377,23 @@ impl OfferingForm {
             ctx.error(Msg::FormCheckFields.text(ctx.lang));
             return Outcome::Stay;
         };
-        match desk.save_offering(login, self.id, &offering) {
-            Ok(_) => {
-                ctx.success(Msg::OfferSaved.text(ctx.lang));
+        match desk.save_offering_with_sessions(login, self.id, &offering) {
+            Ok((_, moved)) => {
+                // Staff at the desk may be checking people in to today's
+                // session right now: say that it moved and kept its people.
+                let today = moved
+                    .iter()
+                    .filter_map(|&id| desk.session(id).ok())
+                    .find(|s| s.record.date == ctx.today);
+                let text = match today {
+                    Some(s) => fill(
+                        Msg::OfferSavedTodayMoved,
+                        ctx.lang,
+                        &[("time", &time_span(s.record.start, s.record.end))],
+                    ),
+                    None => Msg::OfferSaved.text(ctx.lang).to_string(),
+                };
+                ctx.success(text);
                 Outcome::Back
             }
             Err(DeskError::Invalid { field, .. }) => {
