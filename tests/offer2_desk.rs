@@ -176,3 +176,23 @@ fn an_ad_hoc_session_of_the_offering_is_neither_moved_nor_counted_as_the_recurri
     let recurring = today.iter().find(|s| s.id != extra).unwrap();
     assert_eq!(recurring.record.start, at(14));
 }
+
+#[test]
+fn saving_says_which_sessions_took_the_new_time() {
+    let (f, id, o) = setup();
+    let today = of(&f, id, TODAY)[0].id;
+    let (_, moved) = f
+        .desk
+        .save_offering_with_sessions(&f.coordinator, Some(id), &o)
+        .unwrap();
+    assert!(moved.is_empty(), "same time: nothing moved");
+    let changed = Offering {
+        recurrence: weekly(14, 16),
+        ..o.clone()
+    };
+    let (saved, moved) = f
+        .desk
+        .save_offering_with_sessions(&f.coordinator, Some(id), &changed)
+        .unwrap();
+    assert_eq!((saved, moved), (id, vec![today]));
+}
