@@ -9,7 +9,7 @@ mod common;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -30,14 +30,18 @@ struct Faulty {
     view: Mutex<Vec<u8>>,
     path: PathBuf,
     broken: Arc<AtomicBool>,
+    /// Syncs still allowed before the disk breaks: lets one commit through
+    /// and fails the next.
+    syncs_left: Arc<AtomicU64>,
 }
 
 impl Faulty {
-    fn new(path: &Path, broken: Arc<AtomicBool>) -> Self {
+    fn new(path: &Path, broken: Arc<AtomicBool>, syncs_left: Arc<AtomicU64>) -> Self {
         Self {
             view: Mutex::new(std::fs::read(path).expect("read the file")),
             path: path.to_path_buf(),
             broken,
+            syncs_left,
         }
     }
 
@@ -75,6 +79,12 @@ impl redb::StorageBackend for Faulty {
     }
 
     fn sync_data(&self) -> io::Result<()> {
+        let allowed = self
+            .syncs_left
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
+        if allowed.is_err() {
+            self.broken.store(true, Ordering::SeqCst);
+        }
         let view = self.writable()?;
         let mut file = File::create(&self.path)?;
         file.write_all(&view)?;
@@ -93,20 +103,24 @@ impl redb::StorageBackend for Faulty {
     }
 }
 
+const SYNCS_PER_COMMIT: u64 = 1;
+
 /// The application over a faulty desk, signed in as the coordinator.
 struct Ui {
     app: App,
     terminal: Terminal<TestBackend>,
     now: Instant,
     broken: Arc<AtomicBool>,
+    syncs_left: Arc<AtomicU64>,
 }
 
 impl Ui {
     fn start(dir: &Path) -> Self {
         let path = dir.join("mila.redb");
         let broken = Arc::new(AtomicBool::new(false));
-        let mut desk =
-            Desk::open_with_backend(Faulty::new(&path, broken.clone()), &path).expect("open");
+        let syncs_left = Arc::new(AtomicU64::new(u64::MAX));
+        let backend = Faulty::new(&path, broken.clone(), syncs_left.clone());
+        let mut desk = Desk::open_with_backend(backend, &path).expect("open");
         desk.pin_today(DAY);
         let options = StartOptions {
             db_path: path,
@@ -124,6 +138,7 @@ impl Ui {
             terminal: Terminal::new(TestBackend::new(80, 24)).expect("terminal"),
             now,
             broken,
+            syncs_left,
         };
         ui.type_text(COORDINATOR);
         ui.press(Action::Confirm);
@@ -134,6 +149,15 @@ impl Ui {
 
     fn break_disk(&self) {
         self.broken.store(true, Ordering::SeqCst);
+    }
+
+    /// Lets exactly one more durable commit through.
+    fn break_after_one_commit(&self) {
+        self.syncs_left.store(SYNCS_PER_COMMIT, Ordering::SeqCst);
+    }
+
+    fn syncs(&self) -> u64 {
+        u64::MAX - self.syncs_left.load(Ordering::SeqCst)
     }
 
     fn press(&mut self, action: Action) {
@@ -333,4 +357,64 @@ fn a_failed_intake_says_not_saved_and_gives_no_number() {
         names,
         ["Erika Musterfrau", "Max Mustermann", "Testa Beispiel"]
     );
+}
+
+/// The fault tests below count on redb syncing once per durable commit.
+#[test]
+fn one_commit_is_one_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut ui = Ui::start(dir.path());
+    ui.open_german_class(Action::Tally);
+    let before = ui.syncs();
+    ui.press(Action::TallyAdd1);
+    assert_eq!(ui.syncs() - before, SYNCS_PER_COMMIT);
+}
+
+#[test]
+fn an_edit_whose_household_change_fails_does_not_say_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        let erika = desk
+            .register_visitor(login, &person("Erika Musterfrau"), false, None)
+            .unwrap();
+        desk.register_visitor(login, &person("Testa Beispiel"), false, Some(erika))
+            .unwrap();
+    });
+    let mut ui = Ui::start(dir.path());
+    assert!(ui.screen().contains("Unvollständige Aufnahmen (2)"));
+    ui.press(Action::NextField);
+    ui.press(Action::Down);
+    ui.press(Action::Confirm);
+    ui.press(Action::NextStep);
+    ui.type_text(" Zwei");
+    for _ in 0..3 {
+        ui.press(Action::NextStep);
+    }
+    let screen = ui.screen();
+    assert!(screen.contains("Verbunden mit: M-0001"), "{screen}");
+    ui.press(Action::DeleteBack);
+    assert!(ui.screen().contains("Kein Familienmitglied verbunden."));
+
+    // The changed name is one commit; leaving the household is the next, and fails.
+    ui.break_after_one_commit();
+    ui.press(Action::Save);
+    let screen = ui.screen();
+    assert_not_saved(&screen);
+    assert!(
+        !screen.contains("Änderungen an M-0002 gespeichert"),
+        "{screen}"
+    );
+    drop(ui);
+
+    let (desk, login) = reopened(dir.path());
+    let name = desk
+        .visitor_entries(&login)
+        .unwrap()
+        .iter()
+        .find(|e| e.number == 2)
+        .map(|e| e.name.clone());
+    assert_eq!(name.as_deref(), Some("Testa Beispiel Zwei"));
+    assert_eq!(desk.household(2).unwrap(), [1, 2]);
 }
