@@ -418,3 +418,35 @@ fn an_edit_whose_household_change_fails_does_not_say_saved() {
     assert_eq!(name.as_deref(), Some("Testa Beispiel Zwei"));
     assert_eq!(desk.household(2).unwrap(), [1, 2]);
 }
+
+/// A file that cannot be opened at all is not a failed write: the notice names
+/// the system's reason instead of asking for a restart.
+#[test]
+fn a_database_that_cannot_be_opened_names_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where a folder should be: opening fails with ENOTDIR.
+    std::fs::write(dir.path().join("datei"), "").unwrap();
+    let options = StartOptions {
+        db_path: dir.path().join("datei").join("mila.redb"),
+        config_path: dir.path().join("config.toml"),
+        keymap_file: dir.path().join("keymap.toml"),
+        lang: None,
+        keymap: None,
+        today: Some(DAY),
+    };
+    let now = Instant::now();
+    let mut app = App::start(options, now);
+    app.handle_event(&Event::Resize(80, 24), now);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("Datenbank nicht lesbar"), "{screen}");
+    assert!(screen.contains("Not a directory"), "{screen}");
+    assert!(!screen.contains("neu starten"), "{screen}");
+}

@@ -197,7 +197,12 @@ impl App {
                 notice(Msg::NoticeTooNewTitle, with_path(Msg::NoticeTooNew))
             }
             Err(other) => {
-                let detail = crate::ui::errors::describe(&other, self.lang);
+                let detail = match &other {
+                    // Nothing was written yet; the system's reason ("Permission
+                    // denied") is what whoever fixes the file needs.
+                    DeskError::Store(StoreError::Io(e)) => e.to_string(),
+                    _ => crate::ui::errors::describe(&other, self.lang),
+                };
                 notice(
                     Msg::NoticeIoTitle,
                     fill(
