@@ -23,9 +23,11 @@ pub enum StoreError {
     Damaged(String),
     #[error("the disk is full: nothing was saved; free some space and try again")]
     DiskFull,
-    #[error("a write failed earlier; restart the program (the last saved state is intact)")]
+    #[error(
+        "a write failed earlier: nothing was saved; restart the program (the last saved state is intact)"
+    )]
     NeedsRestart,
-    #[error("file error: {0}")]
+    #[error("reading or writing the file failed ({0}): nothing was saved")]
     Io(io::Error),
 }
 

@@ -97,6 +97,19 @@ fn today_or(pinned: Option<Date>) -> Date {
 
 impl App {
     pub fn start(options: StartOptions, now: Instant) -> App {
+        let opened = crate::panic_guard::catch(|| Desk::open(&options.db_path))
+            .unwrap_or_else(|_| Err(DeskError::Store(StoreError::Damaged("unreadable".into()))));
+        Self::start_over(options, opened, now)
+    }
+
+    /// Starts over a desk opened by the caller: how tests put the whole
+    /// application over a storage backend that fails on command.
+    #[doc(hidden)]
+    pub fn start_with_desk(options: StartOptions, desk: Desk, now: Instant) -> App {
+        Self::start_over(options, Ok(desk), now)
+    }
+
+    fn start_over(options: StartOptions, opened: Result<Desk, DeskError>, now: Instant) -> App {
         let (config, config_problem) = Config::load(&options.config_path);
         let lang = options.lang.unwrap_or(config.lang);
         let keymap_name = options
@@ -129,7 +142,7 @@ impl App {
             today,
             too_small: false,
         };
-        let first = app.first_screen(&options);
+        let first = app.first_screen(&options, opened);
         let problems = startup_problems(lang, config_problem.as_ref(), &keymap_problems);
         let first = if problems.is_empty() {
             first
@@ -147,10 +160,12 @@ impl App {
 
     /// Setup when there is no database, the sign-in when there is, a notice
     /// that says what to do when it cannot be opened.
-    fn first_screen(&mut self, options: &StartOptions) -> Box<dyn Screen> {
+    fn first_screen(
+        &mut self,
+        options: &StartOptions,
+        opened: Result<Desk, DeskError>,
+    ) -> Box<dyn Screen> {
         let path = &options.db_path;
-        let opened = crate::panic_guard::catch(|| Desk::open(path))
-            .unwrap_or_else(|_| Err(DeskError::Store(StoreError::Damaged("unreadable".into()))));
         let shown_path = path.display().to_string();
         let notice = |title: Msg, body: String| -> Box<dyn Screen> {
             Box::new(Notice::fatal(title.text(self.lang).into(), vec![body], 1))
@@ -182,7 +197,12 @@ impl App {
                 notice(Msg::NoticeTooNewTitle, with_path(Msg::NoticeTooNew))
             }
             Err(other) => {
-                let detail = crate::ui::errors::describe(&other, self.lang);
+                let detail = match &other {
+                    // Nothing was written yet; the system's reason ("Permission
+                    // denied") is what whoever fixes the file needs.
+                    DeskError::Store(StoreError::Io(e)) => e.to_string(),
+                    _ => crate::ui::errors::describe(&other, self.lang),
+                };
                 notice(
                     Msg::NoticeIoTitle,
                     fill(

@@ -586,6 +586,9 @@ catalog! {
 
     // Erasure, retention, access export, audit view, backups (issue 7).
     // (add lines for these screens directly below this comment)
+    // The point first: the message bar has one line, and 80 columns cut the rest.
+    ErrIo => "Dateifehler beim Lesen oder Schreiben: Nichts wurde gespeichert. Bitte MiLA Desk neu starten; der zuletzt gespeicherte Stand ist erhalten."
+        / "File error while reading or writing: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",
     AdminTitle => "Verwaltung" / "Administration",
     AdminIntro => "Pfeiltasten wählen, Enter öffnet." / "Arrows choose, Enter opens.",
     AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Staatsangehörigkeiten"

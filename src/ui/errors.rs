@@ -35,7 +35,9 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         StoreError::NeedsRestart => Msg::ErrNeedsRestart.text(lang).into(),
         StoreError::Damaged(_) => Msg::ErrDamaged.text(lang).into(),
         StoreError::InUse => Msg::ErrInUse.text(lang).into(),
-        StoreError::Io(e) => fill(Msg::ErrFile, lang, &[("detail", &e.to_string())]),
+        // The OS's words ("Input/output error") mean nothing at the desk;
+        // what matters is that the write did not happen.
+        StoreError::Io(_) => Msg::ErrIo.text(lang).into(),
         StoreError::Missing(_)
         | StoreError::Exists(_)
         | StoreError::Foreign(_)

@@ -122,13 +122,17 @@ impl Intake {
             None if had_household => desk.leave_household(login, no),
             None => Ok(()),
         };
-        if let Err(e) = linked {
-            ctx.desk_error(&e);
-        }
-        self.dirty = false;
+        // The data itself is saved by now, so the index learns it either way.
         if let Some(index) = ctx.index.as_deref_mut() {
             index.upsert(entry_of(no, data));
         }
+        if let Err(e) = linked {
+            // A success message would hide that the household was not saved;
+            // staying lets Save try the link again.
+            ctx.desk_error(&e);
+            return Outcome::Stay;
+        }
+        self.dirty = false;
         ctx.success(fill(
             Msg::IntakeUpdated,
             ctx.lang,
