@@ -821,11 +821,7 @@ impl SearchIndex {
             let one_letter = alt.form.len() == 1;
             for &id in other_skels[range].iter().take(MAX_FUZZY_WORDS) {
                 let w = Word::new(self.form(id), self.words[id as usize].abjad);
-                let sim = if one_letter {
-                    1.0
-                } else {
-                    alike(w, CROSS_MIN)
-                };
+                let sim = if one_letter { 1.0 } else { alike(w, CROSS_MIN) };
                 if sim <= 0.0 {
                     continue;
                 }
