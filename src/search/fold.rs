@@ -98,8 +98,9 @@ fn join_words(words: impl Iterator<Item = Vec<u8>>) -> String {
 }
 
 /// The consonant skeleton of a name, one key per word: vowels, `w`/`v` after the first
-/// letter and doubled letters are gone, so `محمد الحسن` and `Mohammed Al-Hassan` are both
-/// `mhmd hsn`. Finds candidates only; it is far too coarse to decide anything.
+/// letter and doubled letters are gone, and p is b (Arabic writes p as `ب`), so `محمد الحسن`
+/// and `Mohammed Al-Hassan` are both `mhmd hsn`. Finds candidates only; it is far too
+/// coarse to decide anything.
 pub fn skeleton(s: &str) -> String {
     let tokens = tokenize(s, usize::MAX);
     let mut out = String::new();

@@ -46,8 +46,10 @@ const PREFIX_BASE: f32 = 0.9;
 /// Above every prefix of a longer word: what typed in another script is the whole word
 /// (`Ali` for `علي`) is what was meant, more likely than the start of `Alina`.
 const PREFIX_TOP: f32 = 0.98;
-/// A whole word in another script at least this alike scores above [`PREFIX_TOP`].
+/// A whole word in another script at least this alike scores above [`PREFIX_TOP`]...
 const WHOLE_CROSS_MIN: f32 = 0.9;
+/// ...and below the word exactly as typed.
+const WHOLE_CROSS_TOP: f32 = 0.999;
 /// Other spellings (`muhamad` for `mohamed`) rank below what was typed...
 const FUZZY_FACTOR: f32 = 0.85;
 const FUZZY_MIN: f32 = 0.75;
@@ -831,7 +833,7 @@ impl SearchIndex {
                     let whole = word_similarity(typed, w);
                     if whole >= WHOLE_CROSS_MIN {
                         let above = (whole - WHOLE_CROSS_MIN) / (1.0 - WHOLE_CROSS_MIN);
-                        s = PREFIX_TOP + (1.0 - PREFIX_TOP) * 0.95 * above;
+                        s = PREFIX_TOP + (WHOLE_CROSS_TOP - PREFIX_TOP) * above;
                     }
                 }
                 record(scores, matched, id, s * alt.weight);
@@ -841,8 +843,9 @@ impl SearchIndex {
                 continue;
             }
             // Skeletons read p as b for Arabic script, which has no p; between two Latin
-            // spellings `Pa` is not `Ba`.
-            let typed_skel = (!q.abjad).then(|| skeleton_as_written(&alt.form));
+            // spellings `Pa` is not `Ba`. Only a typed b or p can meet the other letter.
+            let typed_skel =
+                (!q.abjad && alt.skel.contains(&b'b')).then(|| skeleton_as_written(&alt.form));
             let range = lookup(same_skels, &alt.skel, true);
             for &id in same_skels[range].iter().take(MAX_FUZZY_WORDS) {
                 if scores[id as usize] >= PREFIX_BASE * alt.weight {
