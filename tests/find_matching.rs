@@ -51,6 +51,9 @@ const ACROSS_SCRIPTS: &[(&str, &str)] = &[
     ("Андрій", "Andriy"),
     ("Юлія", "Yuliia"),
     ("Шевченко", "Shevchenko"),
+    // Arabic has no p and writes it ب; nor e/i apart: the consonants decide.
+    ("بيسبيل", "Beispiel"),
+    ("بيتر", "Peter"),
 ];
 
 /// The same person, both in Latin letters.
@@ -74,6 +77,13 @@ const NOT_FOUND: &[(&str, &str)] = &[
     ("Fatima", "Farida"),
     ("Testa Beispiel", "Erika Musterfrau"),
     ("محمد", "Olena"),
+    // Three typed letters with no name word starting like them.
+    ("moh", "Erika Musterfrau"),
+    ("meh", "Erika Musterfrau"),
+    ("sah", "Testa Sommer"),
+    // b/p is one letter apart only across scripts.
+    ("Pa", "Baum"),
+    ("Bet", "Peter"),
 ];
 
 /// Search is lenient while typing (a close spelling may be what was meant),
@@ -87,6 +97,11 @@ const RANKED: &[(&str, &str, &str)] = &[
     ("Müller", "Mueller", "Miller"),
     ("Ali", "Ali", "Alina"),
     ("Maria", "Maria", "Mario"),
+    // A whole word transliterated beats the start of a longer name.
+    ("Ali", "علي", "Alina"),
+    ("Ali", "علي", "Alia"),
+    ("علي", "Ali", "Alina"),
+    ("Hassan", "حسن", "Hassanein"),
 ];
 
 #[test]
@@ -187,5 +202,28 @@ fn latin_only_visitors_are_found_by_queries_in_their_script() {
     ] {
         let top: Vec<u32> = ix.query(typed, 5).iter().map(|h| h.number).collect();
         assert_eq!(top.first(), Some(&want), "{typed:?} gave {top:?}");
+    }
+}
+
+#[test]
+fn a_final_h_typed_is_kept_while_typing_and_dropped_for_whole_words() {
+    let ix = SearchIndex::new(vec![
+        entry(1, "Mohammed Testa", ""),
+        entry(2, "Erika Musterfrau", ""),
+        entry(3, "Fatemeh Beispiel", ""),
+        entry(4, "فاطمه تستا", ""),
+        entry(5, "Sara Muster", ""),
+    ]);
+    for (typed, want) in [
+        ("moh", vec![1]),
+        ("mo", vec![1, 2, 5]),
+        ("fatemeh", vec![3, 4]),
+        ("fateme", vec![3, 4]),
+        ("sarah", vec![5]),
+        ("sarah mus", vec![5]),
+    ] {
+        let mut found: Vec<u32> = ix.query(typed, 10).iter().map(|h| h.number).collect();
+        found.sort_unstable();
+        assert_eq!(found, want, "{typed:?}");
     }
 }

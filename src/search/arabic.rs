@@ -138,6 +138,7 @@ pub(crate) fn fold_arabic_run(text: &str) -> Vec<Token> {
             abjad: false,
             article: true,
             article_if: ArticleIf::Never,
+            dropped_h: false,
         });
         &chars[2..]
     } else {
@@ -158,6 +159,7 @@ pub(crate) fn fold_arabic_run(text: &str) -> Vec<Token> {
         abjad: true,
         article: false,
         article_if: ArticleIf::Never,
+        dropped_h: false,
     });
     tokens
 }

@@ -11,6 +11,8 @@ use super::{Entry, SearchIndex, format_visitor_number};
 const VISITORS: usize = 100_000;
 const TYPED_NAMES: usize = 400;
 const LIMIT: usize = 20;
+/// Runs per keystroke; the fastest counts.
+const REPEATS: usize = 3;
 
 struct Timings {
     label: &'static str,
@@ -63,9 +65,15 @@ fn keystrokes(text: &str) -> impl Iterator<Item = &str> {
 fn type_and_time(ix: &SearchIndex, text: &str, want: u32, t: &mut Timings) -> bool {
     let mut found = false;
     for typed in keystrokes(text) {
-        let start = Instant::now();
-        let hits = black_box(ix.query(black_box(typed), LIMIT));
-        let took = start.elapsed();
+        // The best of a few runs: on a shared machine a single run mostly measures who
+        // else had the CPU.
+        let mut took = Duration::MAX;
+        let mut hits = Vec::new();
+        for _ in 0..REPEATS {
+            let start = Instant::now();
+            hits = black_box(ix.query(black_box(typed), LIMIT));
+            took = took.min(start.elapsed());
+        }
         t.samples.push(took);
         if std::env::var_os("BENCH_SLOW").is_some() && took > Duration::from_micros(1500) {
             println!("slow: {took:.1?} {typed:?} -> {} hits", hits.len());

@@ -34,6 +34,10 @@ pub(crate) struct Token {
     /// Whether this word could be the article, depending on what follows it.
     #[zeroize(skip)]
     pub article_if: ArticleIf,
+    /// Typed with a final `h` after a vowel that folding dropped (`Fatemeh` is `fateme`):
+    /// while typing, `moh` is the start of Mohammed, not a finished `mo`.
+    #[zeroize(skip)]
+    pub dropped_h: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -94,8 +98,9 @@ fn join_words(words: impl Iterator<Item = Vec<u8>>) -> String {
 }
 
 /// The consonant skeleton of a name, one key per word: vowels, `w`/`v` after the first
-/// letter and doubled letters are gone, so `محمد الحسن` and `Mohammed Al-Hassan` are both
-/// `mhmd hsn`. Finds candidates only; it is far too coarse to decide anything.
+/// letter and doubled letters are gone, and p is b (Arabic writes p as `ب`), so `محمد الحسن`
+/// and `Mohammed Al-Hassan` are both `mhmd hsn`. Finds candidates only; it is far too
+/// coarse to decide anything.
 pub fn skeleton(s: &str) -> String {
     let tokens = tokenize(s, usize::MAX);
     let mut out = String::new();
@@ -304,6 +309,7 @@ fn token_if_nonempty(form: Vec<u8>, abjad: bool) -> Vec<Token> {
         abjad,
         article: false,
         article_if: ArticleIf::Never,
+        dropped_h: false,
     }]
 }
 
@@ -340,10 +346,12 @@ const FUSED_ARTICLE_EXCEPTIONS: &[&str] = &[
 const FUSED_ARTICLE_MIN_REST: usize = 5;
 
 fn fold_latin_run(text: &str) -> Vec<Token> {
-    let form = latin_fold(&ascii_letters(text));
+    let letters = ascii_letters(text);
+    let form = latin_fold(&letters);
     if form.is_empty() {
         return Vec::new();
     }
+    let dropped_h = letters.last() == Some(&b'h') && form.last().is_some_and(|&c| is_vowel(c));
     let article_if = match form.as_slice() {
         b"al" | b"el" | b"ul" => ArticleIf::Followed,
         b"ad" | b"an" | b"ar" | b"as" | b"ash" | b"at" | b"az" | b"ed" | b"en" | b"er" | b"es"
@@ -359,12 +367,14 @@ fn fold_latin_run(text: &str) -> Vec<Token> {
                 abjad: false,
                 article: true,
                 article_if: ArticleIf::Never,
+                dropped_h: false,
             },
             Token {
                 alts: vec![bytes_to_string(rest), bytes_to_string(form)],
                 abjad: false,
                 article: false,
                 article_if: ArticleIf::Never,
+                dropped_h,
             },
         ];
     }
@@ -373,6 +383,7 @@ fn fold_latin_run(text: &str) -> Vec<Token> {
         abjad: false,
         article: false,
         article_if,
+        dropped_h,
     }]
 }
 
@@ -544,13 +555,24 @@ fn vowel_rule(rest: &[u8], at_start: bool) -> (&'static [u8], usize) {
     (b"", 0)
 }
 
-/// The consonant skeleton of one folded word.
+/// The consonant skeleton of one folded word. Arabic has no p and writes it `ب`, so p
+/// is b here: `بيسبيل` and `Beispiel` are both `bsbl`.
 pub(crate) fn skeleton_of(form: &[u8]) -> Vec<u8> {
+    skeleton_with(form, true)
+}
+
+/// The skeleton with p and b kept apart, for comparing two Latin spellings.
+pub(crate) fn skeleton_as_written(form: &[u8]) -> Vec<u8> {
+    skeleton_with(form, false)
+}
+
+fn skeleton_with(form: &[u8], p_is_b: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(form.len());
     for (i, &c) in form.iter().enumerate() {
         if is_vowel(c) {
             continue;
         }
+        let c = if p_is_b && c == b'p' { b'b' } else { c };
         // `و` is w or u, and Latin spellings drop or keep the w freely (`Marwan`, `Sawsan`).
         if c == b'v' && i > 0 {
             continue;

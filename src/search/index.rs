@@ -15,11 +15,11 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 use super::entry::{Entry, Hit, MatchKind};
 use super::fold::{
     ARTICLE, ArticleIf, MAX_ALTS, MAX_NAME_WORDS, Script, articles, capped, fold_run,
-    fused_article_rest, is_vowel, raw_runs, skeleton_of, tokenize,
+    fused_article_rest, is_vowel, raw_runs, skeleton_as_written, skeleton_of, tokenize,
 };
 use super::names::{Rendering, person_similarity};
 use super::number::{MIN_PHONE_DIGITS, phone_digits, read_number_query};
-use super::similarity::{Word, prefix_similarity};
+use super::similarity::{Word, prefix_similarity, word_similarity};
 
 /// Reference from a visitor to a word: the word id and what the word is to this visitor.
 type WordRef = u32;
@@ -41,8 +41,15 @@ const MAX_EXACT_WORDS: usize = 20_000;
 const MAX_FUZZY_WORDS: usize = 3_000;
 /// Visitors checked per query; with the early stop this is rarely reached.
 const MAX_CANDIDATES: usize = 30_000;
-/// A plain prefix scores between this and 1 (the whole word).
+/// A plain prefix scores from this up to [`PREFIX_TOP`]; the whole word scores 1.
 const PREFIX_BASE: f32 = 0.9;
+/// Above every prefix of a longer word: what typed in another script is the whole word
+/// (`Ali` for `علي`) is what was meant, more likely than the start of `Alina`.
+const PREFIX_TOP: f32 = 0.98;
+/// A whole word in another script at least this alike scores above [`PREFIX_TOP`]...
+const WHOLE_CROSS_MIN: f32 = 0.9;
+/// ...and below the word exactly as typed.
+const WHOLE_CROSS_TOP: f32 = 0.999;
 /// Other spellings (`muhamad` for `mohamed`) rank below what was typed...
 const FUZZY_FACTOR: f32 = 0.85;
 const FUZZY_MIN: f32 = 0.75;
@@ -780,43 +787,78 @@ impl SearchIndex {
         };
         for alt in &q.alts {
             let typed = Word::new(&alt.form, q.abjad);
+            // A whole-only alt is a finished word: looked up whole, compared whole.
+            let lookup = |table: &[u32], key: &[u8], skel: bool| {
+                if alt.whole {
+                    self.equal_range(table, key, skel)
+                } else {
+                    self.prefix_range(table, key, skel)
+                }
+            };
+            let alike = |w: Word<'_>, min: f32| {
+                if alt.whole {
+                    let s = word_similarity(typed, w);
+                    if s >= min { s } else { 0.0 }
+                } else {
+                    prefix_similarity(typed, w, min)
+                }
+            };
             // Exactly what was typed, as the start of a word.
-            let range = self.prefix_range(same_forms, &alt.form, false);
+            let range = lookup(same_forms, &alt.form, false);
             for &id in same_forms[range].iter().take(MAX_EXACT_WORDS) {
-                let len = self.words[id as usize].form_len as f32;
-                let s = PREFIX_BASE + (1.0 - PREFIX_BASE) * alt.form.len() as f32 / len;
-                record(scores, matched, id, s.min(1.0) * alt.weight);
+                let len = self.words[id as usize].form_len as usize;
+                let s = if alt.form.len() >= len {
+                    1.0
+                } else {
+                    PREFIX_BASE + (PREFIX_TOP - PREFIX_BASE) * alt.form.len() as f32 / len as f32
+                };
+                record(scores, matched, id, s * alt.weight);
             }
             if alt.skel.is_empty() {
                 continue;
             }
             // Other scripts, by skeleton. One typed letter has nothing to weigh: its skeleton
             // matched, that is all there is.
-            let range = self.prefix_range(other_skels, &alt.skel, true);
+            let range = lookup(other_skels, &alt.skel, true);
             let one_letter = alt.form.len() == 1;
             for &id in other_skels[range].iter().take(MAX_FUZZY_WORDS) {
-                let sim = if one_letter {
-                    1.0
-                } else {
-                    let w = Word::new(self.form(id), self.words[id as usize].abjad);
-                    prefix_similarity(typed, w, CROSS_MIN)
-                };
-                if sim > 0.0 {
-                    record(scores, matched, id, sim * CROSS_FACTOR * alt.weight);
+                let w = Word::new(self.form(id), self.words[id as usize].abjad);
+                let sim = if one_letter { 1.0 } else { alike(w, CROSS_MIN) };
+                if sim <= 0.0 {
+                    continue;
                 }
+                let mut s = sim * CROSS_FACTOR;
+                // The same consonants: perhaps the whole word, transliterated.
+                if !one_letter && self.skel(id) == alt.skel.as_slice() {
+                    let whole = word_similarity(typed, w);
+                    if whole >= WHOLE_CROSS_MIN {
+                        let above = (whole - WHOLE_CROSS_MIN) / (1.0 - WHOLE_CROSS_MIN);
+                        s = PREFIX_TOP + (WHOLE_CROSS_TOP - PREFIX_TOP) * above;
+                    }
+                }
+                record(scores, matched, id, s * alt.weight);
             }
             // Other spellings in the same script, by skeleton.
             if !q.abjad && alt.form.len() < MIN_FUZZY_LEN {
                 continue;
             }
-            let range = self.prefix_range(same_skels, &alt.skel, true);
+            // Skeletons read p as b for Arabic script, which has no p; between two Latin
+            // spellings `Pa` is not `Ba`. Only a typed b or p can meet the other letter.
+            let typed_skel =
+                (!q.abjad && alt.skel.contains(&b'b')).then(|| skeleton_as_written(&alt.form));
+            let range = lookup(same_skels, &alt.skel, true);
             for &id in same_skels[range].iter().take(MAX_FUZZY_WORDS) {
                 if scores[id as usize] >= PREFIX_BASE * alt.weight {
                     // Already matched as typed; no other spelling scores higher.
                     continue;
                 }
+                if let Some(typed_skel) = &typed_skel
+                    && !skeleton_as_written(self.form(id)).starts_with(typed_skel)
+                {
+                    continue;
+                }
                 let w = Word::new(self.form(id), self.words[id as usize].abjad);
-                let sim = prefix_similarity(typed, w, FUZZY_MIN);
+                let sim = alike(w, FUZZY_MIN);
                 if sim > 0.0 {
                     record(scores, matched, id, sim * FUZZY_FACTOR * alt.weight);
                 }
@@ -918,6 +960,9 @@ struct QueryAlt {
     skel: Vec<u8>,
     #[zeroize(skip)]
     weight: f32,
+    /// Matches whole words only, never as the start of a longer one.
+    #[zeroize(skip)]
+    whole: bool,
 }
 
 /// Weight of a typed `alh...` read as article plus `h...`.
@@ -927,13 +972,25 @@ fn query_words(text: &str) -> Vec<QueryWord> {
     let tokens = tokenize(text, MAX_QUERY_WORDS);
     let mut out = Vec::with_capacity(tokens.len());
     for t in &tokens {
-        let mut alts: Vec<QueryAlt> = t
-            .alts
-            .iter()
-            .map(|a| query_alt(capped(a.as_bytes()), 1.0))
-            .collect();
+        let mut alts: Vec<QueryAlt> = Vec::with_capacity(t.alts.len() + 2);
+        for a in &t.alts {
+            let form = capped(a.as_bytes());
+            if t.dropped_h && !t.article {
+                // `moh` being typed is the start of `mohamed`; `fatemeh` typed whole is
+                // `fateme`, but `mo` must not find every `Mu...` and `Mo...`.
+                let mut typed = form.to_vec();
+                typed.push(b'h');
+                alts.push(query_alt(capped(&typed), 1.0));
+                typed.zeroize();
+                let mut whole = query_alt(form, 1.0);
+                whole.whole = true;
+                alts.push(whole);
+            } else {
+                alts.push(query_alt(form, 1.0));
+            }
+        }
         if !t.abjad && !t.article {
-            let first = capped(t.alts[0].as_bytes()).to_vec();
+            let first = alts[0].form.clone();
             // `el` being typed may be the article, stored as `al`.
             if t.article_if == ArticleIf::Followed && first != ARTICLE.as_bytes() {
                 alts.push(query_alt(ARTICLE.as_bytes(), 1.0));
@@ -961,6 +1018,7 @@ fn query_alt(form: &[u8], weight: f32) -> QueryAlt {
         form: form.to_vec(),
         skel: skeleton_of(form),
         weight,
+        whole: false,
     }
 }
 

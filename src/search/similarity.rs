@@ -180,7 +180,11 @@ impl Costs {
         match (is_vowel(p), is_vowel(q)) {
             (true, true) => self.vowel_change(p, q, at_end, mixed),
             (false, false) => {
-                if similar_consonants(p, q) {
+                let pair = if p < q { (p, q) } else { (q, p) };
+                if mixed && pair == (b'b', b'p') {
+                    // Arabic script has no p: `ب` is how a p is written.
+                    0.2
+                } else if similar_consonants(p, q) {
                     0.5
                 } else {
                     1.0

@@ -167,6 +167,7 @@ fn fold_and_skeleton_examples() {
     assert_eq!(fold("ተስፋይ ሃይለ"), "tesfai haile");
     assert_eq!(fold("Müller"), fold("MUELLER"));
     assert_eq!(skeleton("Yusuf"), skeleton("Youssef"));
+    assert_eq!(skeleton("بيسبيل"), skeleton("Beispiel"));
 }
 
 #[test]
