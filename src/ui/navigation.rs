@@ -40,17 +40,18 @@ pub fn allowed(action: &Action, login: &Login) -> bool {
 
 /// Whether this build has the screen behind `action` yet.
 pub fn available(action: &Action) -> bool {
-    match action {
-        Action::Lock | Action::Quit => true,
-        Action::NewIntake => true,
-        Action::FindVisitor => true,
-        Action::CheckIn => true,
-        Action::Tally => true,
-        Action::DaySummary => true,
-        Action::Offerings => true,
-        Action::Admin => true,
-        _ => false,
-    }
+    matches!(
+        action,
+        Action::Lock
+            | Action::Quit
+            | Action::NewIntake
+            | Action::FindVisitor
+            | Action::CheckIn
+            | Action::Tally
+            | Action::DaySummary
+            | Action::Offerings
+            | Action::Admin
+    )
 }
 
 /// The screen behind a main action, or None where it is not built yet.
@@ -91,6 +92,15 @@ pub fn edit_visitor(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>>
 /// A new intake that, once saved, checks the new visitor in to `session`.
 pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     Intake::then_check_in(session, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
+}
+
+/// The same, with the name typed into the check-in search already in the form.
+pub fn intake_then_check_in_named(
+    session: SessionId,
+    typed: &str,
+    ctx: &mut Ctx<'_>,
+) -> Option<Box<dyn Screen>> {
+    Intake::then_check_in_named(session, typed, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
 }
 
 /// The quick tally for one session (Enter on a session on the home screen).

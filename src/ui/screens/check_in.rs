@@ -150,7 +150,13 @@ impl CheckIn {
         let Some(desk) = ctx.desk else { return };
         let members = match desk.household(no) {
             Ok(m) => m,
-            Err(e) => return ctx.desk_error(&e),
+            Err(e) => {
+                // The sentence names the number tried; a number left in the field would
+                // run into the next one typed (M-0099, then M-0997).
+                self.field.set_value("");
+                self.search(ctx);
+                return ctx.desk_error(&e);
+            }
         };
         // Erased members cannot be checked in; offering them would only fail the whole step.
         let members: Vec<VisitorNo> = members
@@ -329,7 +335,9 @@ impl Screen for CheckIn {
             Action::Confirm => self.confirm(ctx),
             Action::Undo => self.undo(ctx),
             Action::NewItem if ctx.login.is_some_and(|l| l.may(Capability::WritePersonal)) => {
-                if let Some(screen) = navigation::intake_then_check_in(self.session, ctx) {
+                if let Some(screen) =
+                    navigation::intake_then_check_in_named(self.session, self.field.value(), ctx)
+                {
                     return Outcome::Push(screen);
                 }
             }

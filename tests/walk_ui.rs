@@ -1,0 +1,183 @@
+//! What a walk through a whole day at the desk found, each fixed and held here: the
+//! application driven with actions on a `TestBackend`, asserting on what staff see and on
+//! what the desk stored.
+
+mod common;
+
+use common::app::{
+    COORDINATOR, DAY, PASSPHRASE, TestApp, VOLUNTEER, VOLUNTEER_PASSPHRASE, make_database,
+    with_desk,
+};
+use mila::desk::{Answer, BirthDate, Consent, PersonalData, SessionId, VisitorNo, day_key};
+use mila::ui::action::Action;
+
+fn person(name: &str) -> PersonalData {
+    let mut data = PersonalData::default();
+    data.name = name.into();
+    data.birth = Answer::Given(BirthDate {
+        year: 1990,
+        month_day: None,
+    });
+    data.consent = Consent {
+        day: day_key(DAY),
+        text_version: "2026-1".into(),
+        explained_in: None,
+        store_at_mila: true,
+        pass_to_partners: Vec::new(),
+    };
+    data
+}
+
+/// Two visitors, M-0001 Testa Beispiel and M-0002 Erika Musterfrau; today's sessions made.
+fn fixture(dir: &std::path::Path) {
+    make_database(dir);
+    with_desk(&dir.join("mila.redb"), |desk, login| {
+        for name in ["Testa Beispiel", "Erika Musterfrau"] {
+            desk.register_visitor(login, &person(name), true, None)
+                .unwrap();
+        }
+        desk.sessions_on(DAY).unwrap();
+    });
+}
+
+fn german_class(app: &TestApp) -> SessionId {
+    app.app
+        .desk()
+        .unwrap()
+        .sessions_on(DAY)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title().starts_with("Deutschkurs"))
+        .expect("German class today")
+        .id
+}
+
+fn checked_in(app: &TestApp, session: SessionId) -> Vec<VisitorNo> {
+    app.app.desk().unwrap().checked_in(session).unwrap()
+}
+
+/// Signed in, on the check-in screen of the German class (the second session of the day).
+fn check_in_screen(dir: &std::path::Path, user: &str, pass: &str) -> TestApp {
+    let mut app = TestApp::start(dir, 80, 24, None);
+    app.sign_in(user, pass);
+    app.press(Action::CheckIn);
+    app.press(Action::First);
+    app.press(Action::Down);
+    app.press(Action::Confirm);
+    assert!(app.screen().contains("Deutschkurs"), "{}", app.screen());
+    app
+}
+
+#[test]
+fn an_unknown_number_does_not_run_into_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = check_in_screen(dir.path(), VOLUNTEER, VOLUNTEER_PASSPHRASE);
+    let session = german_class(&app);
+    app.type_text("99");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Keine Besucher*in mit der Nummer M-0099."),
+        "{screen}"
+    );
+    // The next card's number, typed straight away, is checked in as it is.
+    app.type_text("1");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(!screen.contains("M-0991"), "{screen}");
+    assert_eq!(checked_in(&app, session), vec![1]);
+}
+
+#[test]
+fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = check_in_screen(dir.path(), COORDINATOR, PASSPHRASE);
+    let session = german_class(&app);
+    app.type_text("Max Neumann");
+    assert!(
+        app.screen().contains("Niemand gefunden"),
+        "{}",
+        app.screen()
+    );
+    app.press(Action::NewItem);
+    // The name is already in the form.
+    give_consent(&mut app);
+    let screen = app.screen();
+    assert!(screen.contains("Schritt 2 von 8"), "{screen}");
+    assert!(screen.contains("Max Neumann"), "{screen}");
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(screen.contains("Einchecken"), "{screen}");
+    assert_eq!(checked_in(&app, session), vec![3]);
+    let card = with_card(&app, 3);
+    assert_eq!(card.name, "Max Neumann");
+}
+
+#[test]
+fn a_number_typed_into_the_check_in_search_is_not_taken_for_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = check_in_screen(dir.path(), COORDINATOR, PASSPHRASE);
+    app.type_text("0511 4711");
+    app.press(Action::NewItem);
+    give_consent(&mut app);
+    let screen = app.screen();
+    assert!(screen.contains("Schritt 2 von 8"), "{screen}");
+    assert!(!screen.contains("4711"), "{screen}");
+}
+
+/// Consent explained in the first language and given; on to the person page.
+fn give_consent(app: &mut TestApp) {
+    app.press(Action::Right);
+    app.press(Action::NextField);
+    app.press(Action::Right);
+    app.press(Action::NextStep);
+}
+
+fn with_card(app: &TestApp, no: VisitorNo) -> PersonalData {
+    let desk = app.app.desk().unwrap();
+    let login = desk
+        .login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
+        .unwrap();
+    desk.visitor_card(&login, no).unwrap().data
+}
+
+/// On the person page with the nationality question focused.
+fn at_nationality() -> (tempfile::TempDir, TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::NewIntake);
+    give_consent(&mut app);
+    for _ in 0..5 {
+        app.press(Action::NextField);
+    }
+    assert!(app.screen().contains("▸ Nationalität"), "{}", app.screen());
+    (dir, app)
+}
+
+#[test]
+fn letters_typed_in_a_row_find_the_country_they_begin() {
+    let (_dir, mut app) = at_nationality();
+    app.type_text("Syr");
+    let screen = app.screen();
+    assert!(screen.contains("◀ Syrien ▶"), "{screen}");
+    // Left/Right start the letters over: "T" after them is Türkei, not "SyrT".
+    app.press(Action::Left);
+    app.type_text("t");
+    assert!(app.screen().contains("◀ Türkei ▶"), "{}", app.screen());
+}
+
+#[test]
+fn the_same_letter_again_goes_to_the_next_country_with_it() {
+    let (_dir, mut app) = at_nationality();
+    app.type_text("s");
+    assert!(app.screen().contains("◀ Serbien ▶"), "{}", app.screen());
+    app.type_text("s");
+    assert!(app.screen().contains("◀ Somalia ▶"), "{}", app.screen());
+    app.type_text("u");
+    assert!(app.screen().contains("◀ Sudan ▶"), "{}", app.screen());
+}
