@@ -110,6 +110,11 @@ fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
     app.press(Action::Save);
     let screen = app.screen();
     assert!(screen.contains("Einchecken"), "{screen}");
+    // Said as the intake closed, so still there on the check-in screen.
+    assert!(
+        screen.contains("M-0003") && screen.contains("eingecheckt"),
+        "{screen}"
+    );
     assert_eq!(checked_in(&app, session), vec![3]);
     let card = with_card(&app, 3);
     assert_eq!(card.name, "Max Neumann");
@@ -180,4 +185,23 @@ fn the_same_letter_again_goes_to_the_next_country_with_it() {
     assert!(app.screen().contains("◀ Somalia ▶"), "{}", app.screen());
     app.type_text("u");
     assert!(app.screen().contains("◀ Sudan ▶"), "{}", app.screen());
+}
+
+#[test]
+fn an_error_on_one_screen_is_not_shown_on_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = check_in_screen(dir.path(), VOLUNTEER, VOLUNTEER_PASSPHRASE);
+    app.type_text("99");
+    app.press(Action::Confirm);
+    assert!(app.screen().contains("M-0099"), "{}", app.screen());
+    app.press(Action::Back);
+    let screen = app.screen();
+    assert!(screen.contains("Termine heute"), "{screen}");
+    assert!(!screen.contains("M-0099"), "{screen}");
+    // A message said by the step that changes the screen stays: the one about locking.
+    app.press(Action::Lock);
+    let screen = app.screen();
+    assert!(screen.contains("Gesperrt"), "{screen}");
+    assert!(screen.contains("aus dem Speicher entfernt"), "{screen}");
 }
