@@ -205,3 +205,27 @@ fn an_error_on_one_screen_is_not_shown_on_the_next() {
     assert!(screen.contains("Gesperrt"), "{screen}");
     assert!(screen.contains("aus dem Speicher entfernt"), "{screen}");
 }
+
+#[test]
+fn what_is_missing_is_said_in_full_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::NewIntake);
+    let screen = app.screen();
+    assert!(
+        screen.contains("←/→ wählt, Leertaste kreuzt an."),
+        "{screen}"
+    );
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(screen.contains("✗ Bitte einen Namen eingeben."), "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    app.press(Action::PrevStep);
+    let screen = app.screen();
+    assert!(
+        screen.contains("✗ Bitte Ja oder Nein wählen (←/→)."),
+        "{screen}"
+    );
+}

@@ -353,10 +353,10 @@ catalog! {
     IntakeStepNeeds => "Bedarfe" / "Needs",
     IntakeStepReferrals => "Vermittlungen" / "Referrals",
     IntakeStepConfirm => "Bestätigen" / "Confirm",
-    IntakeIntroConsent => "Einwilligung erklären; ohne Ja zum Speichern wird nichts gespeichert."
-        / "Explain the consent; without a yes to storing, nothing is stored.",
-    IntakeIntroPerson => "Name so, wie die Person ihn schreibt, dazu die lateinische Schreibung."
-        / "The name as the person writes it, plus the Latin spelling.",
+    IntakeIntroConsent => "←/→ wählt, Leertaste kreuzt an. Ohne Ja zum Speichern wird nichts gespeichert."
+        / "←/→ choose, Space ticks. Without a yes to storing, nothing is stored.",
+    IntakeIntroPerson => "Name in eigener Schrift und lateinisch; Auswahl mit ←/→ oder Buchstaben."
+        / "The name in the person's own script and in Latin; choose with ←/→ or letters.",
     IntakeIntroLanguages => "Gesprochene Sprachen ankreuzen (Leertaste)." / "Tick the languages spoken (Space).",
     IntakeIntroHousing => "Unterkunft mit Pfeiltasten suchen, mit Leertaste wählen." / "Find the housing with the arrows, choose it with Space.",
     IntakeIntroHousehold => "Familienmitglied suchen (Name oder Nummer), mit Enter verbinden." / "Find a family member (name or number), link with Enter.",
@@ -389,9 +389,9 @@ catalog! {
     IntakeMarkUnknown => "unbekannt" / "unknown",
     IntakeMarkDeclined => "keine Angabe" / "declined to say",
     IntakeNotChosen => "(nicht gewählt)" / "(not chosen)",
-    IntakeNameRequired => "Bitte einen Namen eingeben (eigene oder lateinische Schrift)." / "Please enter a name (own or Latin script).",
+    IntakeNameRequired => "Bitte einen Namen eingeben." / "Please enter a name.",
     IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "DD.MM.YYYY or just the year (YYYY).",
-    IntakeConsentRequired => "Bitte Ja oder Nein wählen (Pfeiltasten)." / "Please choose Yes or No (arrow keys).",
+    IntakeConsentRequired => "Bitte Ja oder Nein wählen (←/→)." / "Please choose Yes or No (←/→).",
     IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
     IntakeFixProblems => "Bitte die markierten Angaben prüfen." / "Please check the marked answers.",
