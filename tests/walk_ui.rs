@@ -229,3 +229,32 @@ fn what_is_missing_is_said_in_full_at_80_columns() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_tall_home_screen_lists_more_short_intakes_to_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let names = [
+        "Testa Eins",
+        "Testa Zwei",
+        "Testa Drei",
+        "Testa Vier",
+        "Testa Fünf",
+    ];
+    with_desk(&dir.path().join("mila.redb"), |desk, login| {
+        for name in names {
+            desk.register_visitor(login, &person(name), false, None)
+                .unwrap();
+        }
+    });
+    for (cols, rows, shown) in [(80, 24, 3), (120, 40, 5)] {
+        let mut app = TestApp::start(dir.path(), cols, rows, None);
+        app.sign_in(COORDINATOR, PASSPHRASE);
+        let screen = app.screen();
+        assert!(screen.contains("Unvollständige Aufnahmen (5)"), "{screen}");
+        let listed = names.iter().filter(|n| screen.contains(*n)).count();
+        assert_eq!(listed, shown, "{cols}x{rows}:\n{screen}");
+        // The menu is still whole.
+        assert!(screen.contains("F10  Beenden"), "{screen}");
+    }
+}
