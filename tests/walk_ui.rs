@@ -261,3 +261,41 @@ fn a_tall_home_screen_lists_more_short_intakes_to_complete() {
         assert!(screen.contains("F10  Beenden"), "{screen}");
     }
 }
+
+#[test]
+fn a_closed_session_offers_no_keys_that_would_only_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    with_desk(&dir.path().join("mila.redb"), |desk, login| {
+        let class = desk
+            .sessions_on(DAY)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title().starts_with("Deutschkurs"))
+            .unwrap();
+        desk.close_session(login, class.id, "").unwrap();
+    });
+    for main in [Action::Tally, Action::CheckIn] {
+        let mut app = TestApp::start(dir.path(), 80, 24, None);
+        app.sign_in(VOLUNTEER, VOLUNTEER_PASSPHRASE);
+        app.press(main);
+        app.press(Action::First);
+        app.press(Action::Down);
+        app.press(Action::Confirm);
+        let screen = app.screen();
+        assert!(screen.contains("Dieser Termin ist geschlossen"), "{screen}");
+        let hints = screen.lines().last().unwrap_or_default();
+        assert!(hints.contains("Esc Zurück"), "{screen}");
+        for gone in ["+1", "Termin schließen", "Rückgängig", "Enter OK"] {
+            assert!(!screen.contains(gone), "{gone}:\n{screen}");
+        }
+    }
+    // The coordinator may still change it, and is offered the keys.
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Tally);
+    app.press(Action::First);
+    app.press(Action::Down);
+    app.press(Action::Confirm);
+    assert!(app.screen().contains("+1"), "{}", app.screen());
+}

@@ -19,7 +19,7 @@ use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::close_session::CloseSession;
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
-use crate::ui::screens::session_header::render_header;
+use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::{ChoiceList, TextField};
 
 /// Enough to pick from while typing; more means "type more".
@@ -303,6 +303,9 @@ impl Screen for CheckIn {
     fn hints(&self, login: Option<&Login>) -> Vec<Action> {
         if self.household.is_some() {
             return vec![Action::Confirm, Action::Toggle, Action::Back];
+        }
+        if self.view.as_ref().is_some_and(|v| !writable(v, login)) {
+            return vec![Action::Back, Action::Help];
         }
         let mut hints = vec![Action::Confirm];
         if login.is_some_and(|l| l.may(Capability::WritePersonal)) {

@@ -17,7 +17,7 @@ use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::big_digits::{self, DIGIT_ROWS};
 use crate::ui::screens::close_session::CloseSession;
-use crate::ui::screens::session_header::render_header;
+use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::TextField;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,7 +263,11 @@ impl Screen for Tally {
         }
     }
 
-    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
+        // A closed session takes no counts: offering keys that only fail would mislead.
+        if self.view.as_ref().is_some_and(|v| !writable(v, login)) {
+            return vec![Action::Back, Action::Help];
+        }
         match self.focus {
             Focus::Counters => vec![
                 Action::TallyAddSelected,
