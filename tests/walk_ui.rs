@@ -299,3 +299,31 @@ fn a_closed_session_offers_no_keys_that_would_only_fail() {
     app.press(Action::Confirm);
     assert!(app.screen().contains("+1"), "{}", app.screen());
 }
+
+#[test]
+fn esc_in_the_day_note_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::DaySummary);
+    app.press(Action::NextField);
+    app.press(Action::NextField);
+    app.type_text("Heizung kalt");
+    app.press(Action::Back);
+    let screen = app.screen();
+    assert!(screen.contains("Notiz des Tages  Heizung kalt"), "{screen}");
+    // Leaving now asks; "No" keeps the note, and Enter in it saves it.
+    app.press(Action::Back);
+    assert!(app.screen().contains("verwerfen?"), "{}", app.screen());
+    app.press(Action::No);
+    app.press(Action::NextField);
+    app.press(Action::NextField);
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Notiz des Tages gespeichert."), "{screen}");
+    assert_eq!(
+        app.app.desk().unwrap().day_note(DAY).unwrap(),
+        "Heizung kalt"
+    );
+}
