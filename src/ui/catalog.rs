@@ -422,7 +422,7 @@ catalog! {
     // Check-in, quick tally and closing a session (ATTEND).
     ActCloseSession => "Termin schließen" / "Close session",
     PickSessionTitle => "Termin wählen" / "Choose a session",
-    PickSessionIntro => "Termine heute – mit Enter auswählen:" / "Today's sessions – choose with Enter:",
+    PickSessionIntro => "Termine heute – mit ↑/↓ wählen, Enter öffnet:" / "Today's sessions – choose with ↑/↓, Enter opens:",
     SessionOpen => "offen" / "open",
     SessionLine => "{time}  {title}" / "{time}  {title}",
     SessionCounts => "Eingecheckt: {checkins}   Gezählt: {tallied}   Gesamt: {total}"
