@@ -42,7 +42,7 @@ fn a_walk_in_is_registered_from_the_check_in_and_checked_in() -> Result<(), Stri
     assert!(!app.screen_text().contains("M-0099"), "{}", app.dump());
     app.type_keys("<Right><Tab><Right><A-Right>")?;
     app.wait_for_text("Schritt 2 von 8", WAIT)?;
-    app.wait_for_text("Name               Erika Musterfrau", WAIT)?;
+    app.wait_for_text("Name                Erika Musterfrau", WAIT)?;
     app.type_keys("<C-s>")?;
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.wait_for_text("M-0001", WAIT)?;
@@ -81,7 +81,7 @@ fn the_same_walk_with_the_default_keys() -> Result<(), String> {
     app.type_keys("<C-n>")?;
     app.wait_for_text("Schritt 1 von 8", WAIT)?;
     app.type_keys("<Right><Tab><Right><PgDn>")?;
-    app.wait_for_text("Name               Testa Beispiel", WAIT)?;
+    app.wait_for_text("Name                Testa Beispiel", WAIT)?;
     app.type_keys("<C-s>")?;
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.wait_for_text("M-0001", WAIT)?;

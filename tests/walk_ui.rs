@@ -160,7 +160,11 @@ fn at_nationality() -> (tempfile::TempDir, TestApp) {
     for _ in 0..5 {
         app.press(Action::NextField);
     }
-    assert!(app.screen().contains("▸ Nationalität"), "{}", app.screen());
+    assert!(
+        app.screen().contains("▸ Staatsangehörigkeit ◀"),
+        "{}",
+        app.screen()
+    );
     (dir, app)
 }
 

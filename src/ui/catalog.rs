@@ -371,7 +371,7 @@ catalog! {
     IntakeBirth => "Geburtsdatum" / "Birth date",
     IntakeGender => "Geschlecht" / "Gender",
     IntakePhone => "Telefon" / "Phone",
-    IntakeNationality => "Nationalität" / "Nationality",
+    IntakeNationality => "Staatsangehörigkeit" / "Nationality",
     IntakeLanguages => "Sprachen" / "Languages",
     IntakeGermanLevel => "Deutschkenntnisse" / "German level",
     IntakeInterpreter => "Dolmetschen nötig" / "Interpreter needed",
