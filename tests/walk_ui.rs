@@ -331,3 +331,49 @@ fn esc_in_the_day_note_keeps_what_was_typed() {
         "Heizung kalt"
     );
 }
+
+#[test]
+fn a_day_without_sessions_says_how_to_add_one_where_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    with_desk(&dir.path().join("mila.redb"), |desk, login| {
+        for (id, mut offering) in desk.offerings().unwrap() {
+            offering.archived = true;
+            desk.save_offering(login, Some(id), &offering).unwrap();
+        }
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::CheckIn);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Heute sind keine Termine geplant."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Einen Einzeltermin anlegen: F7 Angebote, dann Tab zu „Termine“."),
+        "{screen}"
+    );
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(hints.contains("F7 Angebote"), "{screen}");
+    assert!(!hints.contains("Enter OK"), "{screen}");
+    // The key it names goes there.
+    app.press(Action::Offerings);
+    assert!(
+        app.screen().contains("Tab: Angebote ↔ Termine"),
+        "{}",
+        app.screen()
+    );
+    drop(app);
+
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(VOLUNTEER, VOLUNTEER_PASSPHRASE);
+    app.press(Action::Tally);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Heute sind keine Termine geplant."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Einzeltermin"), "{screen}");
+    assert!(!screen.contains("F7"), "{screen}");
+}

@@ -423,6 +423,8 @@ catalog! {
     ActCloseSession => "Termin schließen" / "Close session",
     PickSessionTitle => "Termin wählen" / "Choose a session",
     PickSessionIntro => "Termine heute – mit ↑/↓ wählen, Enter öffnet:" / "Today's sessions – choose with ↑/↓, Enter opens:",
+    PickSessionAddOneOff => "Einen Einzeltermin anlegen: {key} Angebote, dann Tab zu „Termine“."
+        / "To add a one-off session: {key} Offerings, then Tab to “Sessions”.",
     SessionOpen => "offen" / "open",
     SessionLine => "{time}  {title}" / "{time}  {title}",
     SessionCounts => "Eingecheckt: {checkins}   Gezählt: {tallied}   Gesamt: {total}"
