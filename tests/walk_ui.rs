@@ -377,3 +377,30 @@ fn a_day_without_sessions_says_how_to_add_one_where_allowed() {
     assert!(!screen.contains("Einzeltermin"), "{screen}");
     assert!(!screen.contains("F7"), "{screen}");
 }
+
+#[test]
+fn locking_says_when_unsaved_input_went_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::NewIntake);
+    give_consent(&mut app);
+    app.type_text("Testa Beispiel");
+    app.press(Action::Lock);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Gesperrt. Nicht gespeicherte Eingaben wurden dabei verworfen."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Testa"), "{screen}");
+    // Nothing typed: the usual sentence.
+    app.type_text(PASSPHRASE);
+    app.press(Action::Confirm);
+    app.press(Action::Lock);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Gesperrt. Persönliche Daten wurden aus dem Speicher entfernt."),
+        "{screen}"
+    );
+}

@@ -388,15 +388,23 @@ impl App {
         if self.login.is_none() {
             return;
         }
+        // Unsaved input holds personal data too, so it goes; staff must at least learn so.
+        let discarded = self.screens.iter().any(|s| s.is_dirty());
         self.login = None;
         self.index = None;
         self.overlay = Overlay::None;
         self.screens.clear();
         self.screens
             .push(Box::new(LoginScreen::locked(self.lang, &self.last_user)));
-        self.frame
-            .messages
-            .info(Msg::LockedNow.text(self.lang), now);
+        if discarded {
+            self.frame
+                .messages
+                .error(Msg::LockedDiscarded.text(self.lang), now);
+        } else {
+            self.frame
+                .messages
+                .info(Msg::LockedNow.text(self.lang), now);
+        }
         self.refresh_frame();
     }
 

@@ -244,6 +244,7 @@ catalog! {
     LoginMissing => "Bitte Benutzername und Passphrase eingeben." / "Please enter user name and passphrase.",
     LoginWrong => "Benutzername oder Passphrase falsch. Bitte erneut versuchen." / "Wrong user name or passphrase. Please try again.",
     LockedNow => "Gesperrt. Persönliche Daten wurden aus dem Speicher entfernt." / "Locked. Personal data was removed from memory.",
+    LockedDiscarded => "Gesperrt. Nicht gespeicherte Eingaben wurden dabei verworfen." / "Locked. Unsaved input was discarded with it.",
     Welcome => "Willkommen, {user}." / "Welcome, {user}.",
 
     // Home.
