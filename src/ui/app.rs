@@ -264,16 +264,25 @@ impl App {
             // Nobody can see what they would change.
             return;
         }
-        if self.dispatch_overlay(&action, now) {
-            self.refresh_frame();
-            return;
+        let top_before = self.top_identity();
+        if !self.dispatch_overlay(&action, now) {
+            let outcome = self.with_top(now, |screen, ctx| screen.handle(&action, ctx));
+            match outcome {
+                Some(Outcome::Unhandled) | None => self.global(&action, now, false),
+                Some(outcome) => self.apply(outcome, now),
+            }
         }
-        let outcome = self.with_top(now, |screen, ctx| screen.handle(&action, ctx));
-        match outcome {
-            Some(Outcome::Unhandled) | None => self.global(&action, now, false),
-            Some(outcome) => self.apply(outcome, now),
+        if self.top_identity() != top_before {
+            self.frame.messages.clear_error_shown_before(now);
         }
         self.refresh_frame();
+    }
+
+    /// Which screen is on top, to notice that another one is shown now.
+    fn top_identity(&self) -> Option<*const ()> {
+        self.screens
+            .last()
+            .map(|s| std::ptr::from_ref::<dyn Screen>(s.as_ref()).cast::<()>())
     }
 
     /// Time passes: messages fade, the idle lock may strike, "today" moves on.
@@ -399,15 +408,23 @@ impl App {
         if self.login.is_none() {
             return;
         }
+        // Unsaved input holds personal data too, so it goes; staff must at least learn so.
+        let discarded = self.screens.iter().any(|s| s.is_dirty());
         self.login = None;
         self.index = None;
         self.overlay = Overlay::None;
         self.screens.clear();
         self.screens
             .push(Box::new(LoginScreen::locked(self.lang, &self.last_user)));
-        self.frame
-            .messages
-            .info(Msg::LockedNow.text(self.lang), now);
+        if discarded {
+            self.frame
+                .messages
+                .error(Msg::LockedDiscarded.text(self.lang), now);
+        } else {
+            self.frame
+                .messages
+                .info(Msg::LockedNow.text(self.lang), now);
+        }
         self.refresh_frame();
     }
 

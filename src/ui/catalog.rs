@@ -244,6 +244,7 @@ catalog! {
     LoginMissing => "Bitte Benutzername und Passphrase eingeben." / "Please enter user name and passphrase.",
     LoginWrong => "Benutzername oder Passphrase falsch. Bitte erneut versuchen." / "Wrong user name or passphrase. Please try again.",
     LockedNow => "Gesperrt. Persönliche Daten wurden aus dem Speicher entfernt." / "Locked. Personal data was removed from memory.",
+    LockedDiscarded => "Gesperrt. Nicht gespeicherte Eingaben wurden dabei verworfen." / "Locked. Unsaved input was discarded with it.",
     Welcome => "Willkommen, {user}." / "Welcome, {user}.",
 
     // Home.
@@ -353,10 +354,10 @@ catalog! {
     IntakeStepNeeds => "Bedarfe" / "Needs",
     IntakeStepReferrals => "Vermittlungen" / "Referrals",
     IntakeStepConfirm => "Bestätigen" / "Confirm",
-    IntakeIntroConsent => "Einwilligung erklären; ohne Ja zum Speichern wird nichts gespeichert."
-        / "Explain the consent; without a yes to storing, nothing is stored.",
-    IntakeIntroPerson => "Name so, wie die Person ihn schreibt, dazu die lateinische Schreibung."
-        / "The name as the person writes it, plus the Latin spelling.",
+    IntakeIntroConsent => "←/→ wählt, Leertaste kreuzt an. Ohne Ja zum Speichern wird nichts gespeichert."
+        / "←/→ choose, Space ticks. Without a yes to storing, nothing is stored.",
+    IntakeIntroPerson => "Name in eigener Schrift und lateinisch; Auswahl mit ←/→ oder Buchstaben."
+        / "The name in the person's own script and in Latin; choose with ←/→ or letters.",
     IntakeIntroLanguages => "Gesprochene Sprachen ankreuzen (Leertaste)." / "Tick the languages spoken (Space).",
     IntakeIntroHousing => "Unterkunft mit Pfeiltasten suchen, mit Leertaste wählen." / "Find the housing with the arrows, choose it with Space.",
     IntakeIntroHousehold => "Familienmitglied suchen (Name oder Nummer), mit Enter verbinden." / "Find a family member (name or number), link with Enter.",
@@ -371,7 +372,7 @@ catalog! {
     IntakeBirth => "Geburtsdatum" / "Birth date",
     IntakeGender => "Geschlecht" / "Gender",
     IntakePhone => "Telefon" / "Phone",
-    IntakeNationality => "Nationalität" / "Nationality",
+    IntakeNationality => "Staatsangehörigkeit" / "Nationality",
     IntakeLanguages => "Sprachen" / "Languages",
     IntakeGermanLevel => "Deutschkenntnisse" / "German level",
     IntakeInterpreter => "Dolmetschen nötig" / "Interpreter needed",
@@ -389,9 +390,9 @@ catalog! {
     IntakeMarkUnknown => "unbekannt" / "unknown",
     IntakeMarkDeclined => "keine Angabe" / "declined to say",
     IntakeNotChosen => "(nicht gewählt)" / "(not chosen)",
-    IntakeNameRequired => "Bitte einen Namen eingeben (eigene oder lateinische Schrift)." / "Please enter a name (own or Latin script).",
+    IntakeNameRequired => "Bitte einen Namen eingeben." / "Please enter a name.",
     IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "DD.MM.YYYY or just the year (YYYY).",
-    IntakeConsentRequired => "Bitte Ja oder Nein wählen (Pfeiltasten)." / "Please choose Yes or No (arrow keys).",
+    IntakeConsentRequired => "Bitte Ja oder Nein wählen (←/→)." / "Please choose Yes or No (←/→).",
     IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
     IntakeFixProblems => "Bitte die markierten Angaben prüfen." / "Please check the marked answers.",
@@ -427,7 +428,9 @@ catalog! {
     // Check-in, quick tally and closing a session (ATTEND).
     ActCloseSession => "Termin schließen" / "Close session",
     PickSessionTitle => "Termin wählen" / "Choose a session",
-    PickSessionIntro => "Termine heute – mit Enter auswählen:" / "Today's sessions – choose with Enter:",
+    PickSessionIntro => "Termine heute – mit ↑/↓ wählen, Enter öffnet:" / "Today's sessions – choose with ↑/↓, Enter opens:",
+    PickSessionAddOneOff => "Einen Einzeltermin anlegen: {key} Angebote, dann Tab zu „Termine“."
+        / "To add a one-off session: {key} Offerings, then Tab to “Sessions”.",
     SessionOpen => "offen" / "open",
     SessionLine => "{time}  {title}" / "{time}  {title}",
     SessionCounts => "Eingecheckt: {checkins}   Gezählt: {tallied}   Gesamt: {total}"

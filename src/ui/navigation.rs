@@ -94,6 +94,15 @@ pub fn intake_then_check_in(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box
     Intake::then_check_in(session, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
 }
 
+/// The same, with the name typed into the check-in search already in the form.
+pub fn intake_then_check_in_named(
+    session: SessionId,
+    typed: &str,
+    ctx: &mut Ctx<'_>,
+) -> Option<Box<dyn Screen>> {
+    Intake::then_check_in_named(session, typed, ctx).map(|s| Box::new(s) as Box<dyn Screen>)
+}
+
 /// The quick tally for one session (Enter on a session on the home screen).
 pub fn tally_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     Some(Box::new(crate::ui::screens::tally::Tally::new(

@@ -20,7 +20,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::close_session::CloseSession;
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
 use crate::ui::screens::reopen_session::{self, ReopenQuestion};
-use crate::ui::screens::session_header::render_header;
+use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::{ChoiceList, TextField};
 
 /// Enough to pick from while typing; more means "type more".
@@ -153,7 +153,13 @@ impl CheckIn {
         let Some(desk) = ctx.desk else { return };
         let members = match desk.household(no) {
             Ok(m) => m,
-            Err(e) => return ctx.desk_error(&e),
+            Err(e) => {
+                // The sentence names the number tried; a number left in the field would
+                // run into the next one typed (M-0099, then M-0997).
+                self.field.set_value("");
+                self.search(ctx);
+                return ctx.desk_error(&e);
+            }
         };
         // Erased members cannot be checked in; offering them would only fail the whole step.
         let members: Vec<VisitorNo> = members
@@ -321,6 +327,9 @@ impl Screen for CheckIn {
         if self.household.is_some() {
             return vec![Action::Confirm, Action::Toggle, Action::Back];
         }
+        if self.view.as_ref().is_some_and(|v| !writable(v, login)) {
+            return vec![Action::Back, Action::Help];
+        }
         let mut hints = vec![Action::Confirm];
         if login.is_some_and(|l| l.may(Capability::WritePersonal)) {
             hints.push(Action::NewItem);
@@ -358,7 +367,9 @@ impl Screen for CheckIn {
             Action::Confirm => self.confirm(ctx),
             Action::Undo => self.undo(ctx),
             Action::NewItem if ctx.login.is_some_and(|l| l.may(Capability::WritePersonal)) => {
-                if let Some(screen) = navigation::intake_then_check_in(self.session, ctx) {
+                if let Some(screen) =
+                    navigation::intake_then_check_in_named(self.session, self.field.value(), ctx)
+                {
                     return Outcome::Push(screen);
                 }
             }

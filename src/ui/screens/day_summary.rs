@@ -204,17 +204,14 @@ impl DaySummaryScreen {
         }
     }
 
-    /// Esc in a field puts back what it showed before; Esc on the preview
+    /// Esc in the day field puts back the day shown; Esc in the note keeps what was typed
+    /// (a note is work: leaving the screen with it unsaved asks first); Esc on the preview
     /// leaves the screen.
     fn cancel(&mut self) -> bool {
         match self.focus {
             Focus::Preview => return false,
             Focus::Day => self.day.set_value(format_date(self.date, self.lang)),
-            Focus::Note => {
-                let saved = self.saved_note().to_string();
-                self.note.set_value(saved);
-            }
-            Focus::Folder => {}
+            Focus::Note | Focus::Folder => {}
         }
         self.set_focus(Focus::Preview);
         true

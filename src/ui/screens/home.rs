@@ -289,7 +289,7 @@ impl Screen for Home {
 
         let menu_rows = 4u16;
         let note_rows = u16::from(view.login.is_some_and(|l| !l.role().holds_key()));
-        let intake_rows = self.intakes.rows();
+        let intake_rows = self.intakes.rows(area.height);
         let sessions_h = area
             .height
             .saturating_sub(4 + menu_rows + 2 + note_rows + intake_rows);

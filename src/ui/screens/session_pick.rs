@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::desk::{Login, SessionId, SessionState, SessionView};
+use crate::desk::{Capability, Login, SessionId, SessionState, SessionView};
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg};
+use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::check_in::CheckIn;
@@ -25,6 +25,10 @@ pub struct SessionPick {
     then: Then,
     sessions: Vec<SessionView>,
     list: ChoiceList,
+}
+
+fn may_add_session(login: &Login) -> bool {
+    login.may(Capability::ManageSessions)
 }
 
 /// The screen for one session, by what was asked for.
@@ -94,7 +98,15 @@ impl Screen for SessionPick {
         Mode::List
     }
 
-    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
+        if self.sessions.is_empty() {
+            // Nothing to choose: the way to a one-off session instead, where allowed.
+            return if login.is_some_and(may_add_session) {
+                vec![Action::Offerings, Action::Back, Action::Help]
+            } else {
+                vec![Action::Back, Action::Help]
+            };
+        }
         vec![Action::Confirm, Action::Back, Action::Help]
     }
 
@@ -122,6 +134,17 @@ impl Screen for SessionPick {
                 Msg::HomeNoSessions.text(view.lang),
                 view.theme.body,
             );
+            let key = view
+                .keymap
+                .hints(self.mode(), &[Action::Offerings], view.lang)
+                .into_iter()
+                .next();
+            if let Some((key, _)) = key
+                && view.login.is_some_and(may_add_session)
+            {
+                let how = fill(Msg::PickSessionAddOneOff, view.lang, &[("key", &key)]);
+                text(frame, row(area, 3), &how, view.theme.body);
+            }
             return;
         }
         text(

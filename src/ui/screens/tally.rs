@@ -20,7 +20,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::big_digits::{self, DIGIT_ROWS};
 use crate::ui::screens::close_session::CloseSession;
 use crate::ui::screens::reopen_session::{self, ReopenQuestion};
-use crate::ui::screens::session_header::render_header;
+use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::{TextField, contains};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -315,6 +315,10 @@ impl Screen for Tally {
     fn hints(&self, login: Option<&Login>) -> Vec<Action> {
         if self.reopen.is_some() {
             return vec![Action::Yes, Action::No];
+        }
+        // A closed session takes no counts: offering keys that only fail would mislead.
+        if self.view.as_ref().is_some_and(|v| !writable(v, login)) {
+            return vec![Action::Back, Action::Help];
         }
         let mut hints = match self.focus {
             Focus::Counters => vec![

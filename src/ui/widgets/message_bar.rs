@@ -69,6 +69,18 @@ impl MessageBar {
         self.current = None;
     }
 
+    /// Removes an error shown before `now`: on the next screen it would look like that
+    /// screen's, and errors do not fade. Other messages fade by themselves.
+    pub fn clear_error_shown_before(&mut self, now: Instant) {
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|m| m.kind == MessageKind::Error && m.shown_at < now)
+        {
+            self.current = None;
+        }
+    }
+
     /// Removes a faded message (call on [`Action::Tick`](crate::ui::action::Action::Tick)).
     /// Returns `true` when something disappeared and the screen needs drawing.
     pub fn expire(&mut self, now: Instant) -> bool {

@@ -39,6 +39,15 @@ fn marked<T: zeroize::Zeroize>(mark: Mark, value: Option<T>) -> Answer<T> {
     }
 }
 
+/// Puts a name typed elsewhere (the check-in search) into the name question.
+pub fn prefill_name(steps: &mut [Vec<Field>], name: &str) {
+    if let Some(field) = find_mut(steps, FieldId::Name)
+        && let Input::Text(t) = &mut field.input
+    {
+        t.set_value(name);
+    }
+}
+
 /// Fills the questions from a stored record (edit mode).
 pub fn fill_from(steps: &mut [Vec<Field>], refs: &Refs, data: &PersonalData) {
     let pos = |list: &[(RefId, String)], id: RefId| list.iter().position(|(i, _)| *i == id);

@@ -60,6 +60,8 @@ pub enum Input {
     Cycle {
         options: Vec<String>,
         chosen: Option<usize>,
+        /// Letters typed in a row: "Syr" finds Syrien, not the first country with an R.
+        typed: String,
     },
     /// One row of a longer list, chosen with Space or Enter.
     Radio {
@@ -130,7 +132,7 @@ impl Field {
             Input::Text(t) => t.set_focused(focused),
             Input::Radio { list, .. } => list.set_focused(focused),
             Input::Multi(m) => m.set_focused(focused),
-            Input::Cycle { .. } => {}
+            Input::Cycle { typed, .. } => typed.clear(),
         }
     }
 
@@ -166,28 +168,54 @@ impl Field {
         }
         let changed = match &mut self.input {
             Input::Text(t) => t.handle(action) && !is_movement(action),
-            Input::Cycle { options, chosen } => {
+            Input::Cycle {
+                options,
+                chosen,
+                typed,
+            } => {
                 let n = options.len();
                 if n == 0 {
                     return false;
                 }
                 match action {
                     Action::Right | Action::Input(' ') | Action::Toggle => {
+                        typed.clear();
                         *chosen = Some(chosen.map_or(0, |c| (c + 1) % n));
                         true
                     }
                     Action::Left => {
+                        typed.clear();
                         *chosen = Some(chosen.map_or(n - 1, |c| (c + n - 1) % n));
                         true
                     }
-                    // A letter jumps to the next value starting with it: long lists such as
-                    // nationalities need no twenty presses.
+                    // Letters jump to the value they begin: long lists such as nationalities
+                    // need no twenty presses. A letter that no longer fits starts over, so
+                    // pressing the same letter again goes to the next value with it.
                     Action::Input(c) if c.is_alphabetic() => {
-                        let start = chosen.map_or(0, |c| c + 1);
-                        let wanted: String = c.to_lowercase().collect();
+                        let starts =
+                            |i: usize, prefix: &str| options[i].to_lowercase().starts_with(prefix);
+                        let longer = format!("{typed}{c}").to_lowercase();
+                        let from_here = chosen.unwrap_or(0);
                         let hit = (0..n)
-                            .map(|k| (start + k) % n)
-                            .find(|&i| options[i].to_lowercase().starts_with(wanted.as_str()));
+                            .map(|k| (from_here + k) % n)
+                            .find(|&i| !typed.is_empty() && starts(i, &longer));
+                        let hit = match hit {
+                            Some(i) => {
+                                typed.push(*c);
+                                Some(i)
+                            }
+                            None => {
+                                let single: String = c.to_lowercase().collect();
+                                let next = chosen.map_or(0, |c| c + 1);
+                                let i =
+                                    (0..n).map(|k| (next + k) % n).find(|&i| starts(i, &single));
+                                typed.clear();
+                                if i.is_some() {
+                                    typed.push(*c);
+                                }
+                                i
+                            }
+                        };
                         if hit.is_some() {
                             *chosen = hit;
                         }
@@ -313,7 +341,9 @@ impl Field {
                 Some(m) if t.is_empty() => text(frame, place, m, dim),
                 _ => t.render(frame, place),
             },
-            Input::Cycle { options, chosen } => {
+            Input::Cycle {
+                options, chosen, ..
+            } => {
                 let shown = match (&mark, chosen.and_then(|c| options.get(c))) {
                     (Some(m), _) => m.clone(),
                     (None, Some(v)) => v.clone(),

@@ -156,6 +156,19 @@ impl Intake {
         )
     }
 
+    /// Like [`Intake::then_check_in`], with the name already typed into the check-in search
+    /// in the name field, so nobody types it twice. A number or phone (no letters) is no name.
+    pub fn then_check_in_named(session: SessionId, typed: &str, ctx: &mut Ctx<'_>) -> Option<Self> {
+        let mut intake = Self::then_check_in(session, ctx)?;
+        let typed = typed.trim();
+        if typed.chars().any(char::is_alphabetic)
+            && crate::search::parse_visitor_number(typed).is_none()
+        {
+            draft::prefill_name(&mut intake.steps, typed);
+        }
+        Some(intake)
+    }
+
     /// A new intake for a family member of `with`, who was registered just before.
     pub fn for_household(with: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Self> {
         let mut intake = Self::open(

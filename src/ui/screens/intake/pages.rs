@@ -91,6 +91,7 @@ fn cycle(options: Vec<String>) -> Input {
     Input::Cycle {
         options,
         chosen: None,
+        typed: String::new(),
     }
 }
 

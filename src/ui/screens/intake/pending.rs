@@ -13,8 +13,10 @@ use crate::ui::layout::{row, text};
 use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, View};
 
-/// Rows of the list on the home screen; older ones scroll.
+/// Rows of the list on an 80×24 home screen; older ones scroll.
 const SHOWN: usize = 3;
+/// Rows at most on a tall screen, which has room for more than three.
+const SHOWN_TALL: usize = 10;
 
 #[derive(Default)]
 pub struct PendingIntakes {
@@ -65,13 +67,14 @@ impl PendingIntakes {
         self.focused
     }
 
-    /// Rows the list needs on the home screen (none when empty).
-    pub fn rows(&self) -> u16 {
+    /// Rows the list needs on a home screen area `area_rows` high (none when empty): three up
+    /// to 24 rows, one more for every two rows beyond.
+    pub fn rows(&self, area_rows: u16) -> u16 {
         if self.items.is_empty() {
-            0
-        } else {
-            1 + self.items.len().min(SHOWN) as u16
+            return 0;
         }
+        let shown = (SHOWN + usize::from(area_rows.saturating_sub(24) / 2)).min(SHOWN_TALL);
+        1 + self.items.len().min(shown) as u16
     }
 
     /// Tab moves between the sessions and this list; in the list, arrows move and Enter opens
@@ -114,8 +117,9 @@ impl PendingIntakes {
             &format!(" {heading}"),
             Style::new().add_modifier(Modifier::BOLD),
         );
-        let offset = self.selected.saturating_sub(SHOWN - 1);
-        for (i, (no, created, name)) in self.items.iter().enumerate().skip(offset).take(SHOWN) {
+        let shown = usize::from(area.height.saturating_sub(1)).max(1);
+        let offset = self.selected.saturating_sub(shown - 1);
+        for (i, (no, created, name)) in self.items.iter().enumerate().skip(offset).take(shown) {
             let chosen = self.focused && i == self.selected;
             let marker = if chosen { "▶ " } else { "  " };
             let line = format!(

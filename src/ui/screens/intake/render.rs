@@ -29,8 +29,9 @@ pub fn render(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_>) {
     }
 }
 
+/// Room for the longest question, "Staatsangehörigkeit", with the focus mark and a space.
 fn label_width(area: Rect) -> u16 {
-    if area.width >= 90 { 26 } else { 21 }
+    if area.width >= 90 { 26 } else { 22 }
 }
 
 fn render_form(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_>) {

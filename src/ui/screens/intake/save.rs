@@ -16,9 +16,11 @@ impl Intake {
             Ok(d) => d,
             Err(problems) => {
                 draft::show_problems(&mut self.steps, &problems);
+                // The earliest page first: staff go through the form front to back.
                 if let Some(step) = problems
-                    .first()
-                    .and_then(|(id, _)| draft::step_of(&self.steps, *id))
+                    .iter()
+                    .filter_map(|(id, _)| draft::step_of(&self.steps, *id))
+                    .min()
                 {
                     self.go_to(step);
                 }
