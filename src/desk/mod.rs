@@ -30,7 +30,6 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::store::Store;
-use crate::vault::{KdfParams, Passphrase};
 
 pub use attendance::CheckInOutcome;
 pub use audit::AuditFilter;
@@ -58,6 +57,9 @@ pub use crate::store::records::{
     RefEntry, RefId, RefList, Role, SessionId, SessionRecord, SessionState, VisitorMeta, VisitorNo,
     VisitorStatus, day_from_key, day_key,
 };
+// The UI names these (passphrases typed, errors explained) without reaching past the desk.
+pub use crate::store::StoreError;
+pub use crate::vault::{KdfParams, Passphrase, VaultError};
 
 /// `42` → `M-0042`.
 pub fn format_visitor_no(no: VisitorNo) -> String {

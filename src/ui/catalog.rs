@@ -253,7 +253,6 @@ catalog! {
     HomeCounts => "Neue Aufnahmen: {new}   Check-ins: {checkins}   Gezählt: {tallied}"
         / "New intakes: {new}   Check-ins: {checkins}   Counted: {tallied}",
     HomeActions => "Was möchten Sie tun?" / "What would you like to do?",
-    HomeComingLater => "(folgt)" / "(coming)",
     HomeVolunteerNote => "Ehrenamtliche sehen keine Namen: Einchecken mit der Besuchsnummer."
         / "Volunteers see no names: check visitors in by their visitor number.",
     ColTime => "Zeit" / "Time",
@@ -264,7 +263,6 @@ catalog! {
     SessionClosed => "geschlossen" / "closed",
     SessionCancelled => "abgesagt" / "cancelled",
     NotForRole => "Diese Funktion steht Ihrer Rolle nicht zur Verfügung." / "This is not available to your role.",
-    NotYetAvailable => "Diese Funktion folgt in einer späteren Version." / "This comes in a later version.",
     DiscardQuestion => "Ungespeicherte Eingaben verwerfen?" / "Discard unsaved input?",
 
     // Screens shown instead of the program when it cannot start.

@@ -1,9 +1,7 @@
 //! Desk refusals as sentences staff understand, in their language.
 
-use crate::desk::{DeskError, format_visitor_no};
-use crate::store::StoreError;
+use crate::desk::{DeskError, StoreError, VaultError, format_visitor_no};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::vault::VaultError;
 
 pub fn describe(err: &DeskError, lang: Lang) -> String {
     let number = |no| format_visitor_no(no);

@@ -16,6 +16,7 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, contains};
 
 /// More rows than anyone reads on screen; narrowing the filter finds older ones.
@@ -62,25 +63,6 @@ pub fn action_label(action: AuditAction) -> Msg {
         AuditAction::Backup => Msg::AuditBackup,
         AuditAction::Restore => Msg::AuditRestore,
     }
-}
-
-/// `26.11.2026` or `2026-11-26`.
-fn parse_day(text: &str) -> Option<Date> {
-    let text = text.trim();
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(date);
-    }
-    let mut parts = text.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    Date::new(
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    )
-    .ok()
 }
 
 /// The first moment of a day in the desk's time zone.
@@ -153,7 +135,7 @@ impl Audit {
             match field.value().trim() {
                 "" => Ok(None),
                 text => {
-                    let date = parse_day(text).ok_or(Msg::AuditBadDate)?;
+                    let date = parse_date(text).ok_or(Msg::AuditBadDate)?;
                     let date = if next_day {
                         date.tomorrow().map_err(|_| Msg::AuditBadDate)?
                     } else {

@@ -14,9 +14,10 @@ use crate::report::{DaySummary, Format, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, format_date, format_date_long};
 use crate::ui::layout::{inset, labelled, row, text};
-use crate::ui::report_output::{self, folder_or_default, parse_date};
+use crate::ui::report_output::{self, folder_or_default};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::period_report::PeriodReportScreen;
+use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, TextPreview, contains};
 
 const LABEL_WIDTH: u16 = 19;

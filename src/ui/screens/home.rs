@@ -155,11 +155,6 @@ impl Home {
                 .next()
                 .unwrap_or_default();
             let label = action.label().map_or("", |m| m.text(view.lang));
-            let later = if navigation::available(action) {
-                String::new()
-            } else {
-                format!(" {}", Msg::HomeComingLater.text(view.lang))
-            };
             let cell = Rect {
                 x: area.x + (slot % columns) * col_w,
                 y: area.y + slot / columns,
@@ -169,12 +164,7 @@ impl Home {
             if cell.y >= area.y + area.height {
                 break;
             }
-            let style = if later.is_empty() {
-                view.theme.body
-            } else {
-                view.theme.body.add_modifier(Modifier::DIM)
-            };
-            text(frame, cell, &format!("  {key:<4} {label}{later}"), style);
+            text(frame, cell, &format!("  {key:<4} {label}"), view.theme.body);
             hits[i] = cell;
             slot += 1;
         }
@@ -204,7 +194,7 @@ impl Screen for Home {
             hints.extend(
                 MAIN_ACTIONS
                     .iter()
-                    .filter(|a| navigation::allowed(a, login) && navigation::available(a))
+                    .filter(|a| navigation::allowed(a, login))
                     .cloned(),
             );
         }

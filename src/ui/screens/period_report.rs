@@ -16,9 +16,10 @@ use crate::report::{Format, PeriodReport, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{inset, labelled, row, text};
-use crate::ui::report_output::{self, folder_or_default, parse_date};
+use crate::ui::report_output::{self, folder_or_default};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, TextPreview, contains};
 
 const LABEL_WIDTH: u16 = 16;

@@ -9,13 +9,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::config::Config;
-use crate::desk::{Desk, Login};
+use crate::desk::{Desk, KdfParams, Login, Passphrase};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{button, inset, labelled, paragraph, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{TextField, contains};
-use crate::vault::{KdfParams, Passphrase};
 
 pub(crate) const MIN_PASSPHRASE: usize = 8;
 const MAX_USER: usize = 32;

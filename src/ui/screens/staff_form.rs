@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::desk::{Capability, Login, Role};
+use crate::desk::{Capability, KdfParams, Login, Passphrase, Role};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{button, inset, labelled, row, text};
@@ -13,7 +13,6 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::setup::{MIN_PASSPHRASE, strength_hint};
 use crate::ui::screens::staff_accounts::role_label;
 use crate::ui::widgets::TextField;
-use crate::vault::{KdfParams, Passphrase};
 
 const MAX_USER: usize = 32;
 const MAX_PASS: usize = 200;
