@@ -48,7 +48,7 @@ pub use reference::{MAX_LABEL_CHARS, RefRemoval, same_label};
 pub use roles::{Capability, allows};
 pub use sessions::MAX_SESSION_NOTE;
 pub use sessions::{SessionView, TallyCount};
-pub use staff::StaffInfo;
+pub use staff::{MAX_USER_CHARS, MIN_PASSPHRASE_CHARS, StaffInfo, is_valid_user_name};
 pub use verify::VerifyReport;
 pub use visitors::{VisitorCard, entry_of};
 

@@ -13,7 +13,7 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date_long};
 use crate::ui::layout::{inset, row, text};
 use crate::ui::navigation::{self, MAIN_ACTIONS};
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::intake::pending::PendingIntakes;
 use crate::ui::widgets::contains;
@@ -170,13 +170,6 @@ impl Home {
         }
         self.menu.set(hits);
     }
-}
-
-/// `text` fitted and padded to exactly `width` columns.
-fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 impl Screen for Home {

@@ -12,7 +12,7 @@ use crate::desk::{Capability, Login, Offering, OfferingId, RefId, RefList};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, row, text};
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::{fit, pad};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::offering_form::OfferingForm;
 use crate::ui::screens::schedule_text::{describe, pillar};
@@ -35,13 +35,6 @@ pub struct Offerings {
     selected: usize,
     pending: Option<Pending>,
     list_area: Cell<(Rect, usize)>,
-}
-
-/// `text` fitted and padded to exactly `width` columns.
-pub fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 /// The tab line shared with the sessions view.
