@@ -530,9 +530,6 @@ catalog! {
     SessionsToday => "(heute)" / "(today)",
     SessionsNone => "An diesem Tag gibt es keine Termine." / "No sessions on this day.",
     SessionsColState => "Status" / "State",
-    SessionStateOpen => "offen" / "open",
-    SessionStateClosed => "geschlossen" / "closed",
-    SessionStateCancelled => "abgesagt" / "cancelled",
     SessionStatePlanned => "geplant" / "planned",
     SessionsLegend => "Gesamt = eingecheckt + anonym gezählt. Geplante Termine entstehen an ihrem Tag."
         / "Total = checked in + counted anonymously. Planned sessions are created on their day.",

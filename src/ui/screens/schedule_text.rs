@@ -157,9 +157,9 @@ pub fn describe(recurrence: &Recurrence, lang: Lang) -> String {
 
 pub fn state(state: SessionState) -> Msg {
     match state {
-        SessionState::Open => Msg::SessionStateOpen,
-        SessionState::Closed => Msg::SessionStateClosed,
-        SessionState::Cancelled => Msg::SessionStateCancelled,
+        SessionState::Open => Msg::SessionOpen,
+        SessionState::Closed => Msg::SessionClosed,
+        SessionState::Cancelled => Msg::SessionCancelled,
     }
 }
 
