@@ -17,7 +17,7 @@ use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_date;
-use crate::ui::widgets::{TextField, contains};
+use crate::ui::widgets::{TextField, contains, next_in};
 
 /// More rows than anyone reads on screen; narrowing the filter finds older ones.
 const SHOWN: usize = 500;
@@ -117,13 +117,8 @@ impl Audit {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
-        self.set_focus(ORDER[next]);
+        let next = next_in(&ORDER, self.focus, forward);
+        self.set_focus(next);
     }
 
     fn filter(&self) -> Result<AuditFilter, Msg> {

@@ -18,7 +18,7 @@ use crate::ui::report_output::{self, folder_or_default};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::period_report::PeriodReportScreen;
 use crate::ui::screens::schedule_text::parse_date;
-use crate::ui::widgets::{TextField, TextPreview, contains};
+use crate::ui::widgets::{TextField, TextPreview, contains, next_in};
 
 const LABEL_WIDTH: u16 = 19;
 /// Rows above the preview: day, note, folder, status.
@@ -100,17 +100,12 @@ impl DaySummaryScreen {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
+        let next = next_in(&ORDER, self.focus, forward);
         if self.focus == Focus::Day {
             // Leaving the field without Enter keeps the day shown.
             self.day.set_value(format_date(self.date, self.lang));
         }
-        self.set_focus(ORDER[next]);
+        self.set_focus(next);
     }
 
     fn saved_note(&self) -> &str {

@@ -19,7 +19,7 @@ use crate::ui::screens::schedule_text::{
     weekday_long,
 };
 use crate::ui::theme::glyph;
-use crate::ui::widgets::{MultiSelect, TextField, contains};
+use crate::ui::widgets::{MultiSelect, TextField, contains, next_in, wrap_step};
 
 const TEXT_MAX: usize = crate::desk::MAX_OFFERING_TEXT;
 /// Tally categories shown at once; more scroll.
@@ -87,14 +87,6 @@ pub struct OfferingForm {
     /// Where each field and weekday box was drawn, for mouse clicks.
     hits: RefCell<Vec<(Focus, Rect)>>,
     day_boxes: Cell<[Rect; 7]>,
-}
-
-fn cycle(i: usize, len: usize, forward: bool) -> usize {
-    if forward {
-        (i + 1) % len
-    } else {
-        (i + len - 1) % len
-    }
 }
 
 impl OfferingForm {
@@ -249,9 +241,8 @@ impl OfferingForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let order = self.order();
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        self.set_focus(order[cycle(i, order.len(), forward)]);
+        let next = next_in(&self.order(), self.focus, forward);
+        self.set_focus(next);
     }
 
     fn field(&mut self) -> Option<&mut TextField> {
@@ -414,13 +405,13 @@ impl OfferingForm {
             _ => return false,
         };
         match self.focus {
-            Focus::Pillar => self.pillar = cycle(self.pillar, Pillar::ALL.len(), forward),
-            Focus::Kind => self.kind = cycle(self.kind, KINDS.len(), forward),
+            Focus::Pillar => self.pillar = wrap_step(self.pillar, Pillar::ALL.len(), forward),
+            Focus::Kind => self.kind = wrap_step(self.kind, KINDS.len(), forward),
             Focus::MonthWeek => {
-                self.month_week = cycle(self.month_week, MONTH_WEEKS.len(), forward)
+                self.month_week = wrap_step(self.month_week, MONTH_WEEKS.len(), forward)
             }
-            Focus::MonthDay => self.month_day = cycle(self.month_day, 7, forward),
-            Focus::Weekdays => self.weekday_cursor = cycle(self.weekday_cursor, 7, forward),
+            Focus::MonthDay => self.month_day = wrap_step(self.month_day, 7, forward),
+            Focus::Weekdays => self.weekday_cursor = wrap_step(self.weekday_cursor, 7, forward),
             _ => return false,
         }
         true

@@ -20,7 +20,7 @@ use crate::ui::report_output::{self, folder_or_default};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_date;
-use crate::ui::widgets::{TextField, TextPreview, contains};
+use crate::ui::widgets::{TextField, TextPreview, contains, next_in};
 
 const LABEL_WIDTH: u16 = 16;
 /// Rows above the report: from/to, folder, status.
@@ -112,13 +112,8 @@ impl PeriodReportScreen {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
-        self.set_focus(ORDER[next]);
+        let next = next_in(&ORDER, self.focus, forward);
+        self.set_focus(next);
     }
 
     fn show_dates(&mut self) {

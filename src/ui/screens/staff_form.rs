@@ -15,7 +15,7 @@ use crate::ui::layout::{button, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::setup::{account_problem_text, strength_hint};
 use crate::ui::screens::staff_accounts::role_label;
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{TextField, next_in};
 
 const MAX_PASS: usize = 200;
 const LABEL_W: u16 = 26;
@@ -109,13 +109,7 @@ impl StaffForm {
     }
 
     fn cycle_role(&mut self, forward: bool) {
-        let i = Role::ALL.iter().position(|r| *r == self.role).unwrap_or(0);
-        let n = Role::ALL.len();
-        self.role = Role::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.role = next_in(&Role::ALL, self.role, forward);
     }
 
     fn validate(&self) -> Option<(Focus, Msg)> {
