@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::report::output::{self, PrintOutcome};
+use crate::report::render::RenderError;
 use crate::ui::catalog::{Msg, fill};
 use crate::ui::screen::Ctx;
 
@@ -72,10 +73,14 @@ pub fn save(
     folder: &std::path::Path,
     stem: &str,
     text: &str,
-    csv: &[u8],
+    csv: Result<Vec<u8>, RenderError>,
 ) -> Option<String> {
     let lang = ctx.lang;
-    match output::save_text_and_csv(folder, stem, text, csv) {
+    let Ok(csv) = csv else {
+        ctx.error(Msg::ErrInternal.text(lang));
+        return None;
+    };
+    match output::save_text_and_csv(folder, stem, text, &csv) {
         Ok(files) => {
             let message = files.message(lang);
             ctx.success(message.clone());
@@ -84,6 +89,24 @@ pub fn save(
         Err(e) => {
             ctx.error(e.message(lang));
             None
+        }
+    }
+}
+
+/// A print or save the screen asked for, run after a "please wait" frame: the
+/// print command may take seconds, and a USB stick is slow to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Print,
+    Save,
+}
+
+impl Job {
+    /// What the screen shows while the job runs.
+    pub fn progress(self) -> Msg {
+        match self {
+            Job::Print => Msg::ReportPrinting,
+            Job::Save => Msg::ReportSaving,
         }
     }
 }

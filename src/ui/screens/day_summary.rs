@@ -14,7 +14,7 @@ use crate::report::{DaySummary, Format, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, format_date, format_date_long};
 use crate::ui::layout::{inset, labelled, row, text};
-use crate::ui::report_output::{self, folder_or_default};
+use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::period_report::PeriodReportScreen;
 use crate::ui::screens::schedule_text::parse_date;
@@ -33,14 +33,6 @@ enum Focus {
 }
 
 const ORDER: [Focus; 4] = [Focus::Preview, Focus::Day, Focus::Note, Focus::Folder];
-
-/// Slow work run after a "please wait" frame: the print command may take
-/// seconds, and a USB stick is slow to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Job {
-    Print,
-    Save,
-}
 
 pub struct DaySummaryScreen {
     date: Date,
@@ -232,13 +224,10 @@ impl DaySummaryScreen {
                 ctx.error(Msg::ReportNamesNotSaved.text(lang));
                 None
             }
-            Job::Save => match render::day(summary, Format::Csv, lang) {
-                Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
-                Err(_) => {
-                    ctx.error(Msg::ErrInternal.text(lang));
-                    None
-                }
-            },
+            Job::Save => {
+                let csv = render::day(summary, Format::Csv, lang);
+                report_output::save(ctx, &folder, &stem, &text, csv)
+            }
         };
         if written.is_some() {
             self.last_file = written;
@@ -265,10 +254,7 @@ impl DaySummaryScreen {
 
     fn status(&self) -> Option<(String, bool)> {
         if let Some(job) = self.job {
-            let msg = match job {
-                Job::Print => Msg::ReportPrinting,
-                Job::Save => Msg::ReportSaving,
-            };
+            let msg = job.progress();
             return Some((msg.text(self.lang).to_string(), false));
         }
         if let Some(notice) = self.note.notice() {
