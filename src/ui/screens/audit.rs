@@ -14,7 +14,7 @@ use crate::desk::{AuditAction, AuditEntry, AuditFilter, Capability, Login, forma
 use crate::search::parse_visitor_number;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::layout::{choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, contains, next_in};
@@ -238,19 +238,15 @@ impl Audit {
                         Some(a) => action_label(*a).text(lang),
                         None => Msg::AuditAll.text(lang),
                     };
-                    let style = if self.focus == Focus::Action {
-                        view.theme.selected
-                    } else {
-                        view.theme.body
-                    };
-                    text(
+                    choice(
                         frame,
                         Rect {
                             width: area.width / 2 - w,
                             ..place
                         },
-                        &format!("◀ {shown} ▶"),
-                        style,
+                        shown,
+                        self.focus == Focus::Action,
+                        &view.theme,
                     );
                 }
             }

@@ -12,7 +12,7 @@ use crate::desk::{
 };
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::{
     MONTH_WEEKS, WEEKDAYS_SHORT, format_time, month_week, parse_date, parse_time, pillar,
@@ -586,14 +586,8 @@ impl Screen for OfferingForm {
                 width: place.width.min(60),
                 ..place
             };
-            let choice = |frame: &mut Frame, shown: &str| {
-                let style = if focused {
-                    view.theme.selected
-                } else {
-                    view.theme.body
-                };
-                text(frame, place, &format!("◀ {shown} ▶"), style);
-            };
+            let chosen =
+                |frame: &mut Frame, shown: &str| choice(frame, place, shown, focused, &view.theme);
             let mut used = 1;
             match focus {
                 Focus::Name => self.name.render(frame, place),
@@ -602,10 +596,10 @@ impl Screen for OfferingForm {
                 Focus::Date => self.date.render(frame, Rect { width: 12, ..place }),
                 Focus::Start => self.start.render(frame, Rect { width: 7, ..place }),
                 Focus::End => self.end.render(frame, Rect { width: 7, ..place }),
-                Focus::Pillar => choice(frame, pillar(Pillar::ALL[self.pillar], lang)),
-                Focus::Kind => choice(frame, describe_kind(self.kind(), lang)),
-                Focus::MonthWeek => choice(frame, month_week(MONTH_WEEKS[self.month_week], lang)),
-                Focus::MonthDay => choice(
+                Focus::Pillar => chosen(frame, pillar(Pillar::ALL[self.pillar], lang)),
+                Focus::Kind => chosen(frame, describe_kind(self.kind(), lang)),
+                Focus::MonthWeek => chosen(frame, month_week(MONTH_WEEKS[self.month_week], lang)),
+                Focus::MonthDay => chosen(
                     frame,
                     weekday_long(u8::try_from(self.month_day + 1).unwrap_or(1), lang),
                 ),

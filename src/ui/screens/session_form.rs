@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use crate::desk::{Capability, Login, OfferingId, Recurrence};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date_long};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_time;
 use crate::ui::theme::glyph;
@@ -258,14 +258,7 @@ impl Screen for SessionForm {
                         .offerings
                         .get(self.offering)
                         .map_or("", |(_, n)| n.as_str());
-                    let style = if focused {
-                        view.theme.selected
-                    } else {
-                        view.theme.body
-                    };
-                    let inner = usize::from(place.width).saturating_sub(4);
-                    let shown = crate::ui::sanitize::fit(name, inner);
-                    text(frame, place, &format!("◀ {shown} ▶"), style);
+                    choice(frame, place, name, focused, &view.theme);
                 }
             }
             y += 1;

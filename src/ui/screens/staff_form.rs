@@ -11,7 +11,7 @@ use crate::desk::{
 };
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::setup::{account_problem_text, strength_hint};
 use crate::ui::screens::staff_accounts::role_label;
@@ -270,16 +270,12 @@ impl Screen for StaffForm {
                 LABEL_W,
                 self.focus == Focus::Role,
             );
-            let style = if self.focus == Focus::Role {
-                view.theme.selected
-            } else {
-                view.theme.body
-            };
-            text(
+            choice(
                 frame,
                 place,
-                &format!("◀ {} ▶", role_label(self.role).text(lang)),
-                style,
+                role_label(self.role).text(lang),
+                self.focus == Focus::Role,
+                &view.theme,
             );
             y += 2;
         }
