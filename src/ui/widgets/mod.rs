@@ -19,7 +19,7 @@ pub mod too_small;
 mod list_cursor;
 
 pub use choice_list::ChoiceList;
-pub use confirm::{Answer, Confirm};
+pub use confirm::{Answer, Asked, Confirm, ask};
 pub use frame::{FrameAreas, ScreenFrame};
 pub use help_panel::HelpPanel;
 pub use hint_bar::HintBar;
