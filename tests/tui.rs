@@ -175,6 +175,10 @@ fn a_panic_leaves_the_terminal_restored() -> Result<(), String> {
     app.wait_for_text("icanon echo", WAIT)?;
     let screen = app.screen_text();
     assert!(screen.contains("internal error"), "{screen}");
+    assert!(
+        screen.contains("wegen eines internen Fehlers beendet"),
+        "staff read why in German:\n{screen}"
+    );
     assert!(!screen.contains("panicked"), "{screen}");
     assert!(
         !screen.contains("injected"),

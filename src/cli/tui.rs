@@ -2,7 +2,9 @@
 
 use std::io::IsTerminal;
 
+use mila::config::Config;
 use mila::ui::app::StartOptions;
+use mila::ui::catalog::Msg;
 
 use super::Failure;
 use super::args::Cli;
@@ -26,5 +28,18 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         keymap: cli.keymap.clone(),
         today,
     };
-    mila::ui::run::run(options).map_err(|e| Failure(format!("cannot use the terminal: {e}")))
+    // Staff read this after a crash, so it comes in their language; damage to the file keeps
+    // the general message, which says what to do.
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Config::load(&options.config_path).0.lang);
+    match mila::panic_guard::catch(|| mila::ui::run::run(options)) {
+        Ok(ran) => ran.map_err(|e| Failure(format!("cannot use the terminal: {e}"))),
+        Err(caught) if caught.is_storage_damage() => Err(Failure(caught.message())),
+        Err(caught) => Err(Failure(format!(
+            "{} ({})",
+            Msg::NoticeCrashed.text(lang),
+            caught.message()
+        ))),
+    }
 }

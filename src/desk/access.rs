@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::login::Login;
-use super::personal::{Answer, Gender, GermanLevel, Housing, PersonalData};
+use super::personal::{Answer, Gender, Housing, PersonalData};
 use super::roles::Capability;
 use super::{Desk, DeskResult, format_visitor_no};
 use crate::report::access::{AccessAuditEntry, AccessCheckIn, AccessExport, AccessPersonal, Field};
@@ -64,9 +64,9 @@ fn personal(
             label(RefList::Nationalities, *id).unwrap_or_else(|_| format!("#{id}"))
         }),
         languages: field(&data.languages, |ids| labels(RefList::Languages, ids)),
-        german_level: field(&data.german_level, |l| match l {
-            GermanLevel::None => Msg::AccessNoGerman.text(lang).to_string(),
-            other => format!("{other:?}"),
+        german_level: field(&data.german_level, |l| {
+            l.cefr()
+                .map_or_else(|| Msg::AccessNoGerman.text(lang).to_string(), Into::into)
         }),
         interpreter_needed: field(&data.interpreter_needed, yes_no),
         housing: field(&data.housing, |h| match h {

@@ -30,7 +30,6 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::store::Store;
-use crate::vault::{KdfParams, Passphrase};
 
 pub use attendance::CheckInOutcome;
 pub use audit::AuditFilter;
@@ -49,7 +48,7 @@ pub use reference::{MAX_LABEL_CHARS, RefRemoval, same_label};
 pub use roles::{Capability, allows};
 pub use sessions::MAX_SESSION_NOTE;
 pub use sessions::{SessionView, TallyCount};
-pub use staff::StaffInfo;
+pub use staff::{MAX_USER_CHARS, MIN_PASSPHRASE_CHARS, StaffInfo, is_valid_user_name};
 pub use verify::VerifyReport;
 pub use visitors::{VisitorCard, entry_of};
 
@@ -58,6 +57,9 @@ pub use crate::store::records::{
     RefEntry, RefId, RefList, Role, SessionId, SessionRecord, SessionState, VisitorMeta, VisitorNo,
     VisitorStatus, day_from_key, day_key,
 };
+// The UI names these (passphrases typed, errors explained) without reaching past the desk.
+pub use crate::store::StoreError;
+pub use crate::vault::{KdfParams, Passphrase, VaultError};
 
 /// `42` → `M-0042`.
 pub fn format_visitor_no(no: VisitorNo) -> String {

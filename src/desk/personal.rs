@@ -134,6 +134,19 @@ pub enum GermanLevel {
 }
 
 impl GermanLevel {
+    /// The CEFR level as written everywhere (`B1`); None for no German.
+    pub fn cefr(self) -> Option<&'static str> {
+        match self {
+            GermanLevel::None => None,
+            GermanLevel::A1 => Some("A1"),
+            GermanLevel::A2 => Some("A2"),
+            GermanLevel::B1 => Some("B1"),
+            GermanLevel::B2 => Some("B2"),
+            GermanLevel::C1 => Some("C1"),
+            GermanLevel::C2 => Some("C2"),
+        }
+    }
+
     pub const ALL: [GermanLevel; 7] = [
         GermanLevel::None,
         GermanLevel::A1,

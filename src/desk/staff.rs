@@ -24,14 +24,18 @@ pub struct StaffInfo {
 }
 
 /// User names are shown in audit entries and on the day summary: plain,
-/// short, no spaces or control characters.
-pub(super) fn check_user_name(name: &str) -> DeskResult<()> {
-    let ok = !name.is_empty()
+/// short, no spaces or control characters. Forms check with this before they
+/// ask for the (slow) account creation.
+pub fn is_valid_user_name(name: &str) -> bool {
+    !name.is_empty()
         && name.chars().count() <= MAX_USER_CHARS
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
-    if ok {
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+pub(super) fn check_user_name(name: &str) -> DeskResult<()> {
+    if is_valid_user_name(name) {
         Ok(())
     } else {
         Err(DeskError::invalid(

@@ -10,9 +10,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::config::{Config, ConfigProblem};
-use crate::desk::{Capability, Desk, DeskError, Login};
+use crate::desk::{Capability, Desk, DeskError, Login, StoreError};
 use crate::search::SearchIndex;
-use crate::store::StoreError;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::errors::describe;
@@ -466,10 +465,6 @@ impl App {
                     self.frame
                         .messages
                         .error(Msg::NotForRole.text(self.lang), now);
-                } else if !navigation::available(main) {
-                    self.frame
-                        .messages
-                        .info(Msg::NotYetAvailable.text(self.lang), now);
                 } else if dirty {
                     ask(self, main.clone());
                 } else {

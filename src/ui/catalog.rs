@@ -254,7 +254,6 @@ catalog! {
     HomeCounts => "Neue Aufnahmen: {new}   Check-ins: {checkins}   Gezählt: {tallied}"
         / "New intakes: {new}   Check-ins: {checkins}   Counted: {tallied}",
     HomeActions => "Was möchten Sie tun?" / "What would you like to do?",
-    HomeComingLater => "(folgt)" / "(coming)",
     HomeVolunteerNote => "Ehrenamtliche sehen keine Namen: Einchecken mit der Besuchsnummer."
         / "Volunteers see no names: check visitors in by their visitor number.",
     ColTime => "Zeit" / "Time",
@@ -265,7 +264,6 @@ catalog! {
     SessionClosed => "geschlossen" / "closed",
     SessionCancelled => "abgesagt" / "cancelled",
     NotForRole => "Diese Funktion steht Ihrer Rolle nicht zur Verfügung." / "This is not available to your role.",
-    NotYetAvailable => "Diese Funktion folgt in einer späteren Version." / "This comes in a later version.",
     DiscardQuestion => "Ungespeicherte Eingaben verwerfen?" / "Discard unsaved input?",
 
     // Screens shown instead of the program when it cannot start.
@@ -540,9 +538,6 @@ catalog! {
     SessionsToday => "(heute)" / "(today)",
     SessionsNone => "An diesem Tag gibt es keine Termine." / "No sessions on this day.",
     SessionsColState => "Status" / "State",
-    SessionStateOpen => "offen" / "open",
-    SessionStateClosed => "geschlossen" / "closed",
-    SessionStateCancelled => "abgesagt" / "cancelled",
     SessionStatePlanned => "geplant" / "planned",
     SessionsLegend => "Gesamt = eingecheckt + anonym gezählt. Geplante Termine entstehen an ihrem Tag."
         / "Total = checked in + counted anonymously. Planned sessions are created on their day.",

@@ -1,9 +1,7 @@
 //! Desk refusals as sentences staff understand, in their language.
 
-use crate::desk::{DeskError, format_visitor_no};
-use crate::store::StoreError;
+use crate::desk::{DeskError, StoreError, VaultError, format_visitor_no};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::vault::VaultError;
 
 pub fn describe(err: &DeskError, lang: Lang) -> String {
     let number = |no| format_visitor_no(no);
@@ -17,7 +15,10 @@ pub fn describe(err: &DeskError, lang: Lang) -> String {
         DeskError::Erased(no) => fill(Msg::ErrErased, lang, &[("number", &number(*no))]),
         DeskError::NotFound(_) => Msg::ErrNotFound.text(lang).into(),
         DeskError::StaffExists(user) => fill(Msg::ErrStaffExists, lang, &[("user", user)]),
-        DeskError::Invalid { field, .. } => fill(Msg::ErrInvalid, lang, &[("field", field)]),
+        DeskError::Invalid { field, .. } => {
+            let name = field_label(field).map_or(*field, |m| m.text(lang));
+            fill(Msg::ErrInvalid, lang, &[("field", name)])
+        }
         DeskError::SessionClosed => Msg::ErrSessionClosed.text(lang).into(),
         DeskError::SessionCancelled => Msg::ErrSessionCancelled.text(lang).into(),
         DeskError::ForeignKey => Msg::ErrForeignKey.text(lang).into(),
@@ -27,6 +28,27 @@ pub fn describe(err: &DeskError, lang: Lang) -> String {
         DeskError::Vault(_) => Msg::ErrTampered.text(lang).into(),
         DeskError::Store(store) => describe_store(store, lang),
     }
+}
+
+/// The desk names a wrong field by its code name; staff read the label they see on screen.
+fn field_label(field: &str) -> Option<Msg> {
+    Some(match field {
+        "user" => Msg::FieldUser,
+        "passphrase" => Msg::FieldPassphrase,
+        "name" => Msg::IntakeName,
+        "consent" => Msg::IntakeStepConsent,
+        "household" => Msg::IntakeStepHousehold,
+        "visitor" => Msg::CheckInFieldNumber,
+        "label" => Msg::ReportCsvLabel,
+        "note" => Msg::CloseNote,
+        "title" => Msg::FieldSessionTitle,
+        "end" => Msg::FieldEnd,
+        "to" => Msg::ReportFieldTo,
+        "recurrence" => Msg::FieldRecurrence,
+        "tally_categories" => Msg::FieldTally,
+        "retention_months" => Msg::RetentionPeriodTitle,
+        _ => return None,
+    })
 }
 
 pub fn describe_store(err: &StoreError, lang: Lang) -> String {
@@ -42,5 +64,23 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         | StoreError::Exists(_)
         | StoreError::Foreign(_)
         | StoreError::TooNew { .. } => fill(Msg::ErrFile, lang, &[("detail", &err.to_string())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_field_is_named_as_staff_see_it() {
+        let err = DeskError::invalid("tally_categories", "");
+        assert_eq!(
+            describe(&err, Lang::De),
+            "Eingabe nicht gültig (Zählkategorien)."
+        );
+        assert_eq!(
+            describe(&err, Lang::En),
+            "Input not valid (Tally categories)."
+        );
     }
 }

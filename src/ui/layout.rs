@@ -97,6 +97,14 @@ pub fn paragraph(frame: &mut Frame, area: Rect, body: &str, style: Style) -> u16
     used
 }
 
+/// A value chosen with ←/→, drawn `◀ value ▶` and highlighted when focused; a long value is
+/// cut so that both arrows stay visible.
+pub fn choice(frame: &mut Frame, place: Rect, shown: &str, focused: bool, theme: &Theme) {
+    let style = if focused { theme.selected } else { theme.body };
+    let inner = usize::from(place.width).saturating_sub(4);
+    text(frame, place, &format!("◀ {} ▶", fit(shown, inner)), style);
+}
+
 /// A button `[ Label ]`, reversed when focused; returns where it was drawn.
 pub fn button(frame: &mut Frame, row: Rect, label: &str, focused: bool, theme: &Theme) -> Rect {
     let shown = format!("[ {label} ]");
@@ -111,4 +119,23 @@ pub fn button(frame: &mut Frame, row: Rect, label: &str, focused: bool, theme: &
     let area = Rect { width, ..row };
     text(frame, area, &shown, style);
     area
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    #[test]
+    fn a_long_choice_keeps_both_arrows() {
+        let mut terminal = Terminal::new(TestBackend::new(20, 1)).unwrap();
+        terminal
+            .draw(|f| {
+                let long = "Deutschkurs für Fortgeschrittene";
+                choice(f, f.area(), long, false, &Theme::default());
+            })
+            .unwrap();
+        let shown = terminal.backend().to_string();
+        assert!(shown.contains("◀ Deutschkurs für… ▶"), "{shown}");
+    }
 }

@@ -38,23 +38,7 @@ pub fn allowed(action: &Action, login: &Login) -> bool {
     capability(action).is_none_or(|c| login.may(c))
 }
 
-/// Whether this build has the screen behind `action` yet.
-pub fn available(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Lock
-            | Action::Quit
-            | Action::NewIntake
-            | Action::FindVisitor
-            | Action::CheckIn
-            | Action::Tally
-            | Action::DaySummary
-            | Action::Offerings
-            | Action::Admin
-    )
-}
-
-/// The screen behind a main action, or None where it is not built yet.
+/// The screen behind a main action, or None where it cannot open (e.g. the desk said no).
 pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     match action {
         Action::NewIntake => Intake::new(ctx).map(|s| Box::new(s) as Box<dyn Screen>),
@@ -72,7 +56,7 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     }
 }
 
-// Screens that open other issues' screens go through these, so that no screen module depends on
+// Screens that open other screens go through these, so that no screen module depends on
 // another one directly.
 
 /// The visitor card for `no` (from find, the duplicate check, check-in).

@@ -1,35 +1,13 @@
-//! What the report screens share: reading a date field, and getting a
-//! report out of the program (printer or files) with a message that says
-//! what happened. The work itself is `crate::report::output`, shared with
+//! What the report screens share: getting a report out of the program
+//! (printer or files) with a message that says what happened. The work itself is `crate::report::output`, shared with
 //! the CLI.
 
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-
 use crate::report::output::{self, PrintOutcome};
+use crate::report::render::RenderError;
 use crate::ui::catalog::{Msg, fill};
 use crate::ui::screen::Ctx;
-
-/// `26.11.2026` (as the German screen shows dates) or `2026-11-26` (the
-/// English one); anything else is None.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let text = text.trim();
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(date);
-    }
-    let mut parts = text.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.trim().len() != 4 {
-        return None;
-    }
-    Date::new(
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    )
-    .ok()
-}
 
 /// The folder typed on the screen, or the configured default when empty.
 pub fn folder_or_default(typed: &str, ctx: &Ctx<'_>) -> PathBuf {
@@ -95,10 +73,14 @@ pub fn save(
     folder: &std::path::Path,
     stem: &str,
     text: &str,
-    csv: &[u8],
+    csv: Result<Vec<u8>, RenderError>,
 ) -> Option<String> {
     let lang = ctx.lang;
-    match output::save_text_and_csv(folder, stem, text, csv) {
+    let Ok(csv) = csv else {
+        ctx.error(Msg::ErrInternal.text(lang));
+        return None;
+    };
+    match output::save_text_and_csv(folder, stem, text, &csv) {
         Ok(files) => {
             let message = files.message(lang);
             ctx.success(message.clone());
@@ -111,18 +93,20 @@ pub fn save(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
+/// A print or save the screen asked for, run after a "please wait" frame: the
+/// print command may take seconds, and a USB stick is slow to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Print,
+    Save,
+}
 
-    #[test]
-    fn dates_in_either_language_notation() {
-        assert_eq!(parse_date("26.11.2026"), Some(date(2026, 11, 26)));
-        assert_eq!(parse_date(" 1.2.2027 "), Some(date(2027, 2, 1)));
-        assert_eq!(parse_date("2026-11-26"), Some(date(2026, 11, 26)));
-        for bad in ["", "31.02.2026", "26.11.26", "26.11", "1.2.3.4", "morgen"] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+impl Job {
+    /// What the screen shows while the job runs.
+    pub fn progress(self) -> Msg {
+        match self {
+            Job::Print => Msg::ReportPrinting,
+            Job::Save => Msg::ReportSaving,
         }
     }
 }

@@ -189,10 +189,24 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `s` fitted and padded to exactly `width` cells: one column of a table.
+pub fn pad(s: &str, width: usize) -> String {
+    let shown = fit(s, width);
+    let fill = width.saturating_sub(display_width(&shown));
+    format!("{shown}{}", " ".repeat(fill))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn pad_gives_exactly_the_width() {
+        assert_eq!(pad("Kurs", 6), "Kurs  ");
+        assert_eq!(pad("Deutschkurs", 6), "Deuts…");
+        assert_eq!(display_width(&pad("محمد", 8)), 8);
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

@@ -116,8 +116,17 @@ impl TestApp {
         let mut out = String::new();
         for y in 0..buffer.area.height {
             let mut line = String::new();
+            // The cells a wide character covers hold a blank the terminal never shows;
+            // counting them would make a row look wider than it is.
+            let mut hidden = 0;
             for x in 0..buffer.area.width {
-                line.push_str(buffer[(x, y)].symbol());
+                if hidden > 0 {
+                    hidden -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                hidden = mila::ui::sanitize::display_width(symbol).saturating_sub(1);
             }
             out.push_str(line.trim_end());
             out.push('\n');

@@ -14,9 +14,10 @@ use crate::desk::{AuditAction, AuditEntry, AuditFilter, Capability, Login, forma
 use crate::search::parse_visitor_number;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::layout::{choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{TextField, contains};
+use crate::ui::screens::schedule_text::parse_date;
+use crate::ui::widgets::{TextField, contains, next_in};
 
 /// More rows than anyone reads on screen; narrowing the filter finds older ones.
 const SHOWN: usize = 500;
@@ -62,25 +63,6 @@ pub fn action_label(action: AuditAction) -> Msg {
         AuditAction::Backup => Msg::AuditBackup,
         AuditAction::Restore => Msg::AuditRestore,
     }
-}
-
-/// `26.11.2026` or `2026-11-26`.
-fn parse_day(text: &str) -> Option<Date> {
-    let text = text.trim();
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(date);
-    }
-    let mut parts = text.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    Date::new(
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    )
-    .ok()
 }
 
 /// The first moment of a day in the desk's time zone.
@@ -135,13 +117,8 @@ impl Audit {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
-        self.set_focus(ORDER[next]);
+        let next = next_in(&ORDER, self.focus, forward);
+        self.set_focus(next);
     }
 
     fn filter(&self) -> Result<AuditFilter, Msg> {
@@ -153,7 +130,7 @@ impl Audit {
             match field.value().trim() {
                 "" => Ok(None),
                 text => {
-                    let date = parse_day(text).ok_or(Msg::AuditBadDate)?;
+                    let date = parse_date(text).ok_or(Msg::AuditBadDate)?;
                     let date = if next_day {
                         date.tomorrow().map_err(|_| Msg::AuditBadDate)?
                     } else {
@@ -261,19 +238,15 @@ impl Audit {
                         Some(a) => action_label(*a).text(lang),
                         None => Msg::AuditAll.text(lang),
                     };
-                    let style = if self.focus == Focus::Action {
-                        view.theme.selected
-                    } else {
-                        view.theme.body
-                    };
-                    text(
+                    choice(
                         frame,
                         Rect {
                             width: area.width / 2 - w,
                             ..place
                         },
-                        &format!("◀ {shown} ▶"),
-                        style,
+                        shown,
+                        self.focus == Focus::Action,
+                        &view.theme,
                     );
                 }
             }

@@ -9,34 +9,39 @@ use crate::ui::layout::{row, text};
 /// Rows a large number takes.
 pub const DIGIT_ROWS: u16 = 5;
 
-/// Each digit: five rows of three cells. Block glyphs show on every terminal font in use.
-const DIGITS: [[&str; 5]; 10] = [
-    ["███", "█ █", "█ █", "█ █", "███"],
-    [" ██", "  █", "  █", "  █", "  █"],
-    ["███", "  █", "███", "█  ", "███"],
-    ["███", "  █", "███", "  █", "███"],
-    ["█ █", "█ █", "███", "  █", "  █"],
-    ["███", "█  ", "███", "  █", "███"],
-    ["███", "█  ", "███", "█ █", "███"],
-    ["███", "  █", "  █", "  █", "  █"],
-    ["███", "█ █", "███", "█ █", "███"],
-    ["███", "█ █", "███", "  █", "███"],
-];
+/// Each glyph: five rows of equal width (three cells for digits). Block glyphs show on every terminal font in use.
+fn glyph(c: char) -> [&'static str; 5] {
+    match c {
+        '0' => ["███", "█ █", "█ █", "█ █", "███"],
+        '1' => [" ██", "  █", "  █", "  █", "  █"],
+        '2' => ["███", "  █", "███", "█  ", "███"],
+        '3' => ["███", "  █", "███", "  █", "███"],
+        '4' => ["█ █", "█ █", "███", "  █", "  █"],
+        '5' => ["███", "█  ", "███", "  █", "███"],
+        '6' => ["███", "█  ", "███", "█ █", "███"],
+        '7' => ["███", "  █", "  █", "  █", "  █"],
+        '8' => ["███", "█ █", "███", "█ █", "███"],
+        '9' => ["███", "█ █", "███", "  █", "███"],
+        // The visitor numbers' prefix (`M-0042`): five cells, as three would read as H.
+        'M' => ["█   █", "██ ██", "█ █ █", "█   █", "█   █"],
+        '-' => ["   ", "   ", "███", "   ", "   "],
+        _ => ["   ", "   ", "   ", "   ", "   "],
+    }
+}
 
-/// The rows of `n` in large digits, one space between digits.
-pub fn lines(n: u32) -> [String; 5] {
-    let digits: Vec<usize> = n
-        .to_string()
-        .bytes()
-        .map(|b| usize::from(b.saturating_sub(b'0')).min(9))
-        .collect();
+/// The rows of `text` in large glyphs, one space between glyphs.
+pub fn lines_of(text: &str) -> [String; 5] {
     std::array::from_fn(|r| {
-        digits
-            .iter()
-            .map(|&d| DIGITS[d][r])
+        text.chars()
+            .map(|c| glyph(c)[r])
             .collect::<Vec<_>>()
             .join(" ")
     })
+}
+
+/// The rows of `n` in large digits.
+pub fn lines(n: u32) -> [String; 5] {
+    lines_of(&n.to_string())
 }
 
 /// Draws `n` large at `indent` cells into `area`; falls back to plain digits when the
@@ -70,5 +75,12 @@ mod tests {
         assert_eq!(l[4], "███ ███");
         assert!(l.iter().all(|r| r.chars().count() == 7));
         assert_eq!(lines(0)[1], "█ █");
+    }
+
+    #[test]
+    fn visitor_numbers_line_up() {
+        let l = lines_of("M-0042");
+        assert!(l.iter().all(|r| r.chars().count() == 5 + 5 * 3 + 5));
+        assert_eq!(l[1], "██ ██     █ █ █ █ █ █   █");
     }
 }

@@ -14,10 +14,11 @@ use crate::report::{DaySummary, Format, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, format_date, format_date_long};
 use crate::ui::layout::{inset, labelled, row, text};
-use crate::ui::report_output::{self, folder_or_default, parse_date};
+use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::period_report::PeriodReportScreen;
-use crate::ui::widgets::{TextField, TextPreview, contains};
+use crate::ui::screens::schedule_text::parse_date;
+use crate::ui::widgets::{TextField, TextPreview, contains, next_in};
 
 const LABEL_WIDTH: u16 = 19;
 /// Rows above the preview: day, note, folder, status.
@@ -32,14 +33,6 @@ enum Focus {
 }
 
 const ORDER: [Focus; 4] = [Focus::Preview, Focus::Day, Focus::Note, Focus::Folder];
-
-/// Slow work run after a "please wait" frame: the print command may take
-/// seconds, and a USB stick is slow to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Job {
-    Print,
-    Save,
-}
 
 pub struct DaySummaryScreen {
     date: Date,
@@ -99,17 +92,12 @@ impl DaySummaryScreen {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
+        let next = next_in(&ORDER, self.focus, forward);
         if self.focus == Focus::Day {
             // Leaving the field without Enter keeps the day shown.
             self.day.set_value(format_date(self.date, self.lang));
         }
-        self.set_focus(ORDER[next]);
+        self.set_focus(next);
     }
 
     fn saved_note(&self) -> &str {
@@ -233,13 +221,10 @@ impl DaySummaryScreen {
                 ctx.error(Msg::ReportNamesNotSaved.text(lang));
                 None
             }
-            Job::Save => match render::day(summary, Format::Csv, lang) {
-                Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
-                Err(_) => {
-                    ctx.error(Msg::ErrInternal.text(lang));
-                    None
-                }
-            },
+            Job::Save => {
+                let csv = render::day(summary, Format::Csv, lang);
+                report_output::save(ctx, &folder, &stem, &text, csv)
+            }
         };
         if written.is_some() {
             self.last_file = written;
@@ -266,10 +251,7 @@ impl DaySummaryScreen {
 
     fn status(&self) -> Option<(String, bool)> {
         if let Some(job) = self.job {
-            let msg = match job {
-                Job::Print => Msg::ReportPrinting,
-                Job::Save => Msg::ReportSaving,
-            };
+            let msg = job.progress();
             return Some((msg.text(self.lang).to_string(), false));
         }
         if let Some(notice) = self.note.notice() {

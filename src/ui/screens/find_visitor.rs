@@ -14,7 +14,7 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::navigation;
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{TextField, contains};
 
@@ -38,13 +38,6 @@ pub struct FindVisitor {
     has_index: bool,
     /// The list as last drawn and its first row, for clicks and scrolling.
     list_area: Cell<(Rect, usize)>,
-}
-
-/// `text` fitted and padded to exactly `width` cells.
-fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 impl FindVisitor {

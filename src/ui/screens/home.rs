@@ -8,14 +8,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::desk::{Login, SessionState, SessionView};
+use crate::desk::{Login, SessionView};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date_long};
 use crate::ui::layout::{inset, row, text};
 use crate::ui::navigation::{self, MAIN_ACTIONS};
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::intake::pending::PendingIntakes;
+use crate::ui::screens::schedule_text::time_span;
+use crate::ui::screens::session_header::title_with_state;
 use crate::ui::widgets::contains;
 
 /// Counts change while others check in at the same desk: refresh now and then.
@@ -101,24 +103,10 @@ impl Home {
         for (i, s) in self.sessions.iter().enumerate().skip(offset).take(visible) {
             let y = 1 + (i - offset) as u16;
             let marker = if i == self.selected { "▶ " } else { "  " };
-            let mut title = s.title().to_string();
-            match s.record.state {
-                SessionState::Closed => {
-                    title = format!("{title} ({})", Msg::SessionClosed.text(lang))
-                }
-                SessionState::Cancelled => {
-                    title = format!("{title} ({})", Msg::SessionCancelled.text(lang))
-                }
-                SessionState::Open => {}
-            }
             let line = format!(
                 "{marker}{:<13}{}{:>12}{:>9}{:>8}",
-                format!(
-                    "{}–{}",
-                    s.record.start.strftime("%H:%M"),
-                    s.record.end.strftime("%H:%M")
-                ),
-                pad(&title, name_w),
+                time_span(s.record.start, s.record.end),
+                pad(&title_with_state(s, lang), name_w),
                 s.checkins,
                 s.tallied(),
                 s.total(),
@@ -155,11 +143,6 @@ impl Home {
                 .next()
                 .unwrap_or_default();
             let label = action.label().map_or("", |m| m.text(view.lang));
-            let later = if navigation::available(action) {
-                String::new()
-            } else {
-                format!(" {}", Msg::HomeComingLater.text(view.lang))
-            };
             let cell = Rect {
                 x: area.x + (slot % columns) * col_w,
                 y: area.y + slot / columns,
@@ -169,24 +152,12 @@ impl Home {
             if cell.y >= area.y + area.height {
                 break;
             }
-            let style = if later.is_empty() {
-                view.theme.body
-            } else {
-                view.theme.body.add_modifier(Modifier::DIM)
-            };
-            text(frame, cell, &format!("  {key:<4} {label}{later}"), style);
+            text(frame, cell, &format!("  {key:<4} {label}"), view.theme.body);
             hits[i] = cell;
             slot += 1;
         }
         self.menu.set(hits);
     }
-}
-
-/// `text` fitted and padded to exactly `width` columns.
-fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 impl Screen for Home {
@@ -204,7 +175,7 @@ impl Screen for Home {
             hints.extend(
                 MAIN_ACTIONS
                     .iter()
-                    .filter(|a| navigation::allowed(a, login) && navigation::available(a))
+                    .filter(|a| navigation::allowed(a, login))
                     .cloned(),
             );
         }

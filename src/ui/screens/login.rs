@@ -6,13 +6,12 @@ use std::cell::Cell;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::desk::{DeskError, Login as StaffLogin};
+use crate::desk::{DeskError, Login as StaffLogin, Passphrase};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{button, inset, labelled, paragraph, row, rows};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{TextField, contains};
-use crate::vault::Passphrase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {

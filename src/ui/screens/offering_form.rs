@@ -12,14 +12,14 @@ use crate::desk::{
 };
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::{
     MONTH_WEEKS, WEEKDAYS_SHORT, format_time, month_week, parse_date, parse_time, pillar,
     time_span, weekday_long,
 };
 use crate::ui::theme::glyph;
-use crate::ui::widgets::{MultiSelect, TextField, contains};
+use crate::ui::widgets::{MultiSelect, TextField, contains, next_in, wrap_step};
 
 const TEXT_MAX: usize = crate::desk::MAX_OFFERING_TEXT;
 /// Tally categories shown at once; more scroll.
@@ -87,14 +87,6 @@ pub struct OfferingForm {
     /// Where each field and weekday box was drawn, for mouse clicks.
     hits: RefCell<Vec<(Focus, Rect)>>,
     day_boxes: Cell<[Rect; 7]>,
-}
-
-fn cycle(i: usize, len: usize, forward: bool) -> usize {
-    if forward {
-        (i + 1) % len
-    } else {
-        (i + len - 1) % len
-    }
 }
 
 impl OfferingForm {
@@ -249,9 +241,8 @@ impl OfferingForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let order = self.order();
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        self.set_focus(order[cycle(i, order.len(), forward)]);
+        let next = next_in(&self.order(), self.focus, forward);
+        self.set_focus(next);
     }
 
     fn field(&mut self) -> Option<&mut TextField> {
@@ -428,13 +419,13 @@ impl OfferingForm {
             _ => return false,
         };
         match self.focus {
-            Focus::Pillar => self.pillar = cycle(self.pillar, Pillar::ALL.len(), forward),
-            Focus::Kind => self.kind = cycle(self.kind, KINDS.len(), forward),
+            Focus::Pillar => self.pillar = wrap_step(self.pillar, Pillar::ALL.len(), forward),
+            Focus::Kind => self.kind = wrap_step(self.kind, KINDS.len(), forward),
             Focus::MonthWeek => {
-                self.month_week = cycle(self.month_week, MONTH_WEEKS.len(), forward)
+                self.month_week = wrap_step(self.month_week, MONTH_WEEKS.len(), forward)
             }
-            Focus::MonthDay => self.month_day = cycle(self.month_day, 7, forward),
-            Focus::Weekdays => self.weekday_cursor = cycle(self.weekday_cursor, 7, forward),
+            Focus::MonthDay => self.month_day = wrap_step(self.month_day, 7, forward),
+            Focus::Weekdays => self.weekday_cursor = wrap_step(self.weekday_cursor, 7, forward),
             _ => return false,
         }
         true
@@ -609,14 +600,8 @@ impl Screen for OfferingForm {
                 width: place.width.min(60),
                 ..place
             };
-            let choice = |frame: &mut Frame, shown: &str| {
-                let style = if focused {
-                    view.theme.selected
-                } else {
-                    view.theme.body
-                };
-                text(frame, place, &format!("◀ {shown} ▶"), style);
-            };
+            let chosen =
+                |frame: &mut Frame, shown: &str| choice(frame, place, shown, focused, &view.theme);
             let mut used = 1;
             match focus {
                 Focus::Name => self.name.render(frame, place),
@@ -625,10 +610,10 @@ impl Screen for OfferingForm {
                 Focus::Date => self.date.render(frame, Rect { width: 12, ..place }),
                 Focus::Start => self.start.render(frame, Rect { width: 7, ..place }),
                 Focus::End => self.end.render(frame, Rect { width: 7, ..place }),
-                Focus::Pillar => choice(frame, pillar(Pillar::ALL[self.pillar], lang)),
-                Focus::Kind => choice(frame, describe_kind(self.kind(), lang)),
-                Focus::MonthWeek => choice(frame, month_week(MONTH_WEEKS[self.month_week], lang)),
-                Focus::MonthDay => choice(
+                Focus::Pillar => chosen(frame, pillar(Pillar::ALL[self.pillar], lang)),
+                Focus::Kind => chosen(frame, describe_kind(self.kind(), lang)),
+                Focus::MonthWeek => chosen(frame, month_week(MONTH_WEEKS[self.month_week], lang)),
+                Focus::MonthDay => chosen(
                     frame,
                     weekday_long(u8::try_from(self.month_day + 1).unwrap_or(1), lang),
                 ),

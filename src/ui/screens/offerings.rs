@@ -12,18 +12,18 @@ use crate::desk::{Capability, Login, Offering, OfferingId, RefId, RefList};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, row, text};
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::{fit, pad};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::offering_form::OfferingForm;
 use crate::ui::screens::schedule_text::{describe, pillar};
 use crate::ui::screens::sessions::Sessions;
-use crate::ui::widgets::{Answer, Confirm, contains};
+use crate::ui::widgets::{Asked, Confirm, ask, contains};
 
 /// Rows under the list that describe the selected offering.
 const DETAIL_ROWS: u16 = 4;
 
+/// The offering a question is about, and whether it would come back or go.
 struct Pending {
-    dialog: Confirm,
     id: OfferingId,
     restore: bool,
 }
@@ -33,15 +33,8 @@ pub struct Offerings {
     rows: Vec<(OfferingId, Offering)>,
     tally_labels: Vec<(RefId, String)>,
     selected: usize,
-    pending: Option<Pending>,
+    pending: Option<(Confirm, Pending)>,
     list_area: Cell<(Rect, usize)>,
-}
-
-/// `text` fitted and padded to exactly `width` columns.
-pub fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 /// The tab line shared with the sessions view.
@@ -125,11 +118,11 @@ impl Offerings {
                 fill(Msg::OfferArchiveQuestion, lang, &[("name", &o.name)]),
             )
         };
-        self.pending = Some(Pending {
-            dialog,
+        let about = Pending {
             id: *id,
             restore: o.archived,
-        });
+        };
+        self.pending = Some((dialog, about));
     }
 
     fn answer(&mut self, pending: Pending, ctx: &mut Ctx<'_>) {
@@ -289,13 +282,13 @@ impl Screen for Offerings {
         }) {
             return Outcome::Back;
         }
-        if let Some(mut pending) = self.pending.take() {
-            match pending.dialog.handle(action) {
-                Some(Answer::Yes) => self.answer(pending, ctx),
-                Some(Answer::No) => {}
-                None => self.pending = Some(pending),
+        match ask(&mut self.pending, action) {
+            Asked::Yes(pending) => {
+                self.answer(pending, ctx);
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Asked::Busy => return Outcome::Stay,
+            Asked::NotAsking => {}
         }
         let last = self.rows.len().saturating_sub(1);
         match action {
@@ -373,8 +366,8 @@ impl Screen for Offerings {
             .intersection(inner),
             view,
         );
-        if let Some(pending) = &self.pending {
-            pending.dialog.render(frame, area);
+        if let Some((dialog, _)) = &self.pending {
+            dialog.render(frame, area);
         }
     }
 }

@@ -16,10 +16,11 @@ use crate::report::{Format, PeriodReport, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{inset, labelled, row, text};
-use crate::ui::report_output::{self, folder_or_default, parse_date};
+use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{TextField, TextPreview, contains};
+use crate::ui::screens::schedule_text::parse_date;
+use crate::ui::widgets::{TextField, TextPreview, contains, next_in};
 
 const LABEL_WIDTH: u16 = 16;
 /// Rows above the report: from/to, folder, status.
@@ -36,12 +37,6 @@ enum Focus {
 }
 
 const ORDER: [Focus; 4] = [Focus::Report, Focus::From, Focus::To, Focus::Folder];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Job {
-    Print,
-    Save,
-}
 
 /// The last twelve months up to `today`: from the first of the month
 /// eleven months back, so every month in the table is whole but the last.
@@ -111,13 +106,8 @@ impl PeriodReportScreen {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
-        self.set_focus(ORDER[next]);
+        let next = next_in(&ORDER, self.focus, forward);
+        self.set_focus(next);
     }
 
     fn show_dates(&mut self) {
@@ -174,13 +164,10 @@ impl PeriodReportScreen {
         let stem = output::period_file_stem(self.from, self.to, lang);
         let written = match job {
             Job::Print => report_output::print(ctx, &text, &folder, &stem, false),
-            Job::Save => match render::period(report, Format::Csv, lang) {
-                Ok(csv) => report_output::save(ctx, &folder, &stem, &text, &csv),
-                Err(_) => {
-                    ctx.error(Msg::ErrInternal.text(lang));
-                    None
-                }
-            },
+            Job::Save => {
+                let csv = render::period(report, Format::Csv, lang);
+                report_output::save(ctx, &folder, &stem, &text, csv)
+            }
         };
         if written.is_some() {
             self.last_file = written;
@@ -237,10 +224,7 @@ impl PeriodReportScreen {
         hit[2] = place;
         self.hit.set(hit);
         if let Some(job) = self.job {
-            let msg = match job {
-                Job::Print => Msg::ReportPrinting,
-                Job::Save => Msg::ReportSaving,
-            };
+            let msg = job.progress();
             text(frame, row(header, 2), msg.text(lang), view.theme.info);
         } else if let Some(line) = &self.last_file {
             text(frame, row(header, 2), line, view.theme.info);

@@ -17,7 +17,7 @@ use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::sanitize::{display_width, fit};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{Answer, ChoiceList, Confirm, TextField, contains};
+use crate::ui::widgets::{Asked, ChoiceList, Confirm, TextField, ask, contains};
 
 const LISTS: [RefList; 5] = [
     RefList::Housing,
@@ -50,7 +50,7 @@ pub struct ReferenceLists {
     list: ChoiceList,
     edit: Option<Edit>,
     /// The removal asked about, and the question.
-    confirm: Option<(RefId, Confirm)>,
+    confirm: Option<(Confirm, RefId)>,
     /// A confirmed removal, run after a "please wait" frame: finding out
     /// whether an entry is in use opens every visitor's record.
     removing: Option<RefId>,
@@ -192,7 +192,7 @@ impl ReferenceLists {
             return;
         }
         let question = fill(Msg::RefRemoveQuestion, ctx.lang, &[("label", &entry.label)]);
-        self.confirm = Some((id, Confirm::destructive(ctx.lang, question)));
+        self.confirm = Some((Confirm::destructive(ctx.lang, question), id));
     }
 
     fn remove(&mut self, id: RefId, ctx: &mut Ctx<'_>) {
@@ -339,18 +339,14 @@ impl Screen for ReferenceLists {
         if self.removing.is_some() {
             return Outcome::Stay;
         }
-        if let Some((id, confirm)) = &mut self.confirm {
-            let id = *id;
-            match confirm.handle(action) {
-                Some(Answer::Yes) => {
-                    self.confirm = None;
-                    self.removing = Some(id);
-                    ctx.info(Msg::RefChecking.text(ctx.lang));
-                }
-                Some(Answer::No) => self.confirm = None,
-                None => {}
+        match ask(&mut self.confirm, action) {
+            Asked::Yes(id) => {
+                self.removing = Some(id);
+                ctx.info(Msg::RefChecking.text(ctx.lang));
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Asked::Busy => return Outcome::Stay,
+            Asked::NotAsking => {}
         }
         if self.edit.is_some() {
             return self.handle_edit(action, ctx);
@@ -455,7 +451,7 @@ impl Screen for ReferenceLists {
                 );
             }
         }
-        if let Some((_, confirm)) = &self.confirm {
+        if let Some((confirm, _)) = &self.confirm {
             confirm.render(frame, area);
         }
     }

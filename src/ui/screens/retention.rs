@@ -14,13 +14,13 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{button, inset, paragraph, row, rows};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{Answer, Confirm, MultiSelect, contains};
+use crate::ui::widgets::{Asked, Confirm, MultiSelect, ask, contains};
 
 pub struct Retention {
     candidates: Vec<RetentionCandidate>,
     list: MultiSelect,
     months: u32,
-    confirm: Option<Confirm>,
+    confirm: Option<(Confirm, ())>,
     erasing: bool,
     button: Cell<Rect>,
 }
@@ -97,7 +97,7 @@ impl Retention {
             ctx.lang,
             &[("count", &count.to_string())],
         );
-        self.confirm = Some(Confirm::destructive(ctx.lang, question));
+        self.confirm = Some((Confirm::destructive(ctx.lang, question), ()));
     }
 }
 
@@ -126,17 +126,14 @@ impl Screen for Retention {
         if !ctx.login.is_some_and(|l| l.may(Capability::Erase)) || self.erasing {
             return Outcome::Stay;
         }
-        if let Some(confirm) = &mut self.confirm {
-            match confirm.handle(action) {
-                Some(Answer::Yes) => {
-                    self.confirm = None;
-                    self.erasing = true;
-                    ctx.info(Msg::RetentionErasing.text(ctx.lang));
-                }
-                Some(Answer::No) => self.confirm = None,
-                None => {}
+        match ask(&mut self.confirm, action) {
+            Asked::Yes(()) => {
+                self.erasing = true;
+                ctx.info(Msg::RetentionErasing.text(ctx.lang));
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Asked::Busy => return Outcome::Stay,
+            Asked::NotAsking => {}
         }
         match action {
             Action::Erase | Action::ArchiveItem => self.ask(ctx),
@@ -217,7 +214,7 @@ impl Screen for Retention {
             );
             self.button.set(b);
         }
-        if let Some(confirm) = &self.confirm {
+        if let Some((confirm, ())) = &self.confirm {
             confirm.render(frame, area);
         }
     }

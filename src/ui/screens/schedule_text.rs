@@ -18,7 +18,8 @@ pub fn parse_time(text: &str) -> Option<Time> {
     Time::new(hour, minute, 0, 0).ok()
 }
 
-/// `04.12.2026` (as staff write it) or `2026-12-04` (the English format).
+/// `04.12.2026` (as staff write it) or `2026-12-04` (the English format); the one
+/// reading of a typed date for every screen.
 pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
     if let Ok(date) = text.parse::<Date>() {
@@ -156,9 +157,9 @@ pub fn describe(recurrence: &Recurrence, lang: Lang) -> String {
 
 pub fn state(state: SessionState) -> Msg {
     match state {
-        SessionState::Open => Msg::SessionStateOpen,
-        SessionState::Closed => Msg::SessionStateClosed,
-        SessionState::Cancelled => Msg::SessionStateCancelled,
+        SessionState::Open => Msg::SessionOpen,
+        SessionState::Closed => Msg::SessionClosed,
+        SessionState::Cancelled => Msg::SessionCancelled,
     }
 }
 
@@ -181,8 +182,9 @@ mod tests {
     #[test]
     fn dates_as_typed() {
         assert_eq!(parse_date("04.12.2026"), Some(date(2026, 12, 4)));
+        assert_eq!(parse_date(" 1.2.2027 "), Some(date(2027, 2, 1)));
         assert_eq!(parse_date("2026-12-04"), Some(date(2026, 12, 4)));
-        for bad in ["31.02.2026", "4.12.26", "1.2.3.4", "", "heute"] {
+        for bad in ["31.02.2026", "4.12.26", "26.11", "1.2.3.4", "", "heute"] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

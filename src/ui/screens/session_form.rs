@@ -11,11 +11,11 @@ use ratatui::layout::Rect;
 use crate::desk::{Capability, Login, OfferingId, Recurrence};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date_long};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_time;
 use crate::ui::theme::glyph;
-use crate::ui::widgets::{TextField, contains};
+use crate::ui::widgets::{TextField, contains, next_in, wrap_step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -100,13 +100,8 @@ impl SessionForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (i + 1) % ORDER.len()
-        } else {
-            (i + ORDER.len() - 1) % ORDER.len()
-        };
-        self.set_focus(ORDER[next]);
+        let next = next_in(&ORDER, self.focus, forward);
+        self.set_focus(next);
     }
 
     fn field(&mut self) -> Option<&mut TextField> {
@@ -185,13 +180,13 @@ impl Screen for SessionForm {
         {
             return Outcome::Stay;
         }
-        let n = self.offerings.len().max(1);
+        let n = self.offerings.len();
         match action {
             Action::Right if self.focus == Focus::Offering => {
-                self.offering = (self.offering + 1) % n
+                self.offering = wrap_step(self.offering, n, true)
             }
             Action::Left if self.focus == Focus::Offering => {
-                self.offering = (self.offering + n - 1) % n
+                self.offering = wrap_step(self.offering, n, false)
             }
             Action::NextField | Action::Down => self.step(true),
             Action::PrevField | Action::Up => self.step(false),
@@ -263,14 +258,7 @@ impl Screen for SessionForm {
                         .offerings
                         .get(self.offering)
                         .map_or("", |(_, n)| n.as_str());
-                    let style = if focused {
-                        view.theme.selected
-                    } else {
-                        view.theme.body
-                    };
-                    let inner = usize::from(place.width).saturating_sub(4);
-                    let shown = crate::ui::sanitize::fit(name, inner);
-                    text(frame, place, &format!("◀ {shown} ▶"), style);
+                    choice(frame, place, name, focused, &view.theme);
                 }
             }
             y += 1;

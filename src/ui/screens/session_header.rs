@@ -9,18 +9,12 @@ use crate::desk::{Capability, Login, SessionState, SessionView};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{row, text};
 use crate::ui::screen::View;
+use crate::ui::screens::schedule_text::{state, time_span};
 
 /// A session as one line of a list: time, title, state.
 pub fn session_line(s: &SessionView, lang: Lang) -> String {
-    let time = format!(
-        "{}–{}",
-        s.record.start.strftime("%H:%M"),
-        s.record.end.strftime("%H:%M")
-    );
-    let mut title = s.title().to_string();
-    if s.record.state != SessionState::Open {
-        title = format!("{title} ({})", state_word(s.record.state, lang));
-    }
+    let time = time_span(s.record.start, s.record.end);
+    let title = title_with_state(s, lang);
     fill(
         Msg::SessionLine,
         lang,
@@ -28,11 +22,11 @@ pub fn session_line(s: &SessionView, lang: Lang) -> String {
     )
 }
 
-pub fn state_word(state: SessionState, lang: Lang) -> &'static str {
-    match state {
-        SessionState::Open => Msg::SessionOpen.text(lang),
-        SessionState::Closed => Msg::SessionClosed.text(lang),
-        SessionState::Cancelled => Msg::SessionCancelled.text(lang),
+/// The session's title, with its state when it is no longer open.
+pub fn title_with_state(s: &SessionView, lang: Lang) -> String {
+    match s.record.state {
+        SessionState::Open => s.title().to_string(),
+        other => format!("{} ({})", s.title(), state(other).text(lang)),
     }
 }
 
@@ -71,7 +65,7 @@ pub fn render_header(frame: &mut Frame, area: Rect, s: &SessionView, view: &View
         let warning = fill(
             Msg::SessionReadOnly,
             lang,
-            &[("state", state_word(s.record.state, lang))],
+            &[("state", state(s.record.state).text(lang))],
         );
         text(frame, row(area, used), &warning, view.theme.error);
         used += 1;

@@ -17,11 +17,12 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date, format_date_long};
 use crate::ui::layout::{inset, paragraph, row, text};
 use crate::ui::navigation;
+use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::screens::offerings::{Offerings, pad, render_tabs};
+use crate::ui::screens::offerings::{Offerings, render_tabs};
 use crate::ui::screens::schedule_text::{format_time, state, time_span};
 use crate::ui::screens::session_form::SessionForm;
-use crate::ui::widgets::{Answer, Confirm, contains};
+use crate::ui::widgets::{Asked, Confirm, ask, contains};
 
 enum Entry {
     Held(SessionView),
@@ -315,13 +316,13 @@ impl Screen for Sessions {
         }) {
             return Outcome::Back;
         }
-        if let Some((mut dialog, change)) = self.pending.take() {
-            match dialog.handle(action) {
-                Some(Answer::Yes) => self.apply(change, ctx),
-                Some(Answer::No) => {}
-                None => self.pending = Some((dialog, change)),
+        match ask(&mut self.pending, action) {
+            Asked::Yes(change) => {
+                self.apply(change, ctx);
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Asked::Busy => return Outcome::Stay,
+            Asked::NotAsking => {}
         }
         let last = self.entries.len().saturating_sub(1);
         match action {

@@ -9,16 +9,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::config::Config;
-use crate::desk::{Desk, Login};
+use crate::desk::{
+    Desk, KdfParams, Login, MAX_USER_CHARS as MAX_USER, MIN_PASSPHRASE_CHARS as MIN_PASSPHRASE,
+    Passphrase, is_valid_user_name,
+};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{button, inset, labelled, paragraph, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{TextField, contains};
-use crate::vault::{KdfParams, Passphrase};
-
-pub(crate) const MIN_PASSPHRASE: usize = 8;
-const MAX_USER: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -126,12 +125,7 @@ impl Setup {
 
     /// Checks the form; the first problem is shown next to its field.
     fn validate(&self) -> Option<(Focus, Msg)> {
-        let user = self.user.value();
-        let user_ok = !user.is_empty()
-            && user
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
-        if !user_ok {
+        if !is_valid_user_name(self.user.value()) {
             return Some((Focus::User, Msg::SetupUserInvalid));
         }
         if self.pass.value().chars().count() < MIN_PASSPHRASE {
@@ -180,15 +174,21 @@ impl Setup {
 
     fn problem_text(&self, focus: Focus, lang: Lang) -> Option<String> {
         let (at, msg) = self.problem?;
-        (at == focus).then(|| match msg {
-            Msg::SetupUserInvalid => fill(msg, lang, &[("max", &MAX_USER.to_string())]),
-            Msg::StrengthWeak => fill(msg, lang, &[("min", &MIN_PASSPHRASE.to_string())]),
-            other => other.text(lang).to_string(),
-        })
+        (at == focus).then(|| account_problem_text(msg, lang))
     }
 
     fn strength_text(&self, lang: Lang) -> String {
         strength_hint(self.pass.value(), lang)
+    }
+}
+
+/// A problem with a new account's name or passphrase, with the limits filled
+/// in; shared with the staff account form.
+pub(crate) fn account_problem_text(msg: Msg, lang: Lang) -> String {
+    match msg {
+        Msg::SetupUserInvalid => fill(msg, lang, &[("max", &MAX_USER.to_string())]),
+        Msg::StrengthWeak => fill(msg, lang, &[("min", &MIN_PASSPHRASE.to_string())]),
+        other => other.text(lang).to_string(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::desk::{Capability, Login, Role, StaffInfo};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg};
 use crate::ui::layout::{inset, paragraph, row, rows, text};
-use crate::ui::sanitize::{display_width, fit};
+use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::staff_form::StaffForm;
 use crate::ui::widgets::ChoiceList;
@@ -22,12 +22,6 @@ pub fn role_label(role: Role) -> Msg {
         Role::Receptionist => Msg::RoleReceptionist,
         Role::Volunteer => Msg::RoleVolunteer,
     }
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let shown = fit(text, width);
-    let fill = width.saturating_sub(display_width(&shown));
-    format!("{shown}{}", " ".repeat(fill))
 }
 
 pub struct StaffAccounts {

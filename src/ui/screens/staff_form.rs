@@ -5,17 +5,18 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::desk::{Capability, Login, Role};
+use crate::desk::{
+    Capability, KdfParams, Login, MAX_USER_CHARS, MIN_PASSPHRASE_CHARS, Passphrase, Role,
+    is_valid_user_name,
+};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::layout::{button, inset, labelled, row, text};
+use crate::ui::layout::{button, choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::screens::setup::{MIN_PASSPHRASE, strength_hint};
+use crate::ui::screens::setup::{account_problem_text, strength_hint};
 use crate::ui::screens::staff_accounts::role_label;
-use crate::ui::widgets::TextField;
-use crate::vault::{KdfParams, Passphrase};
+use crate::ui::widgets::{TextField, next_in};
 
-const MAX_USER: usize = 32;
 const MAX_PASS: usize = 200;
 const LABEL_W: u16 = 26;
 
@@ -57,7 +58,7 @@ impl StaffForm {
         Self {
             existing,
             focus: Focus::User,
-            user: TextField::new(lang).with_max_len(MAX_USER),
+            user: TextField::new(lang).with_max_len(MAX_USER_CHARS),
             role: Role::Receptionist,
             pass: TextField::new(lang).with_max_len(MAX_PASS).masked(),
             repeat: TextField::new(lang).with_max_len(MAX_PASS).masked(),
@@ -108,27 +109,14 @@ impl StaffForm {
     }
 
     fn cycle_role(&mut self, forward: bool) {
-        let i = Role::ALL.iter().position(|r| *r == self.role).unwrap_or(0);
-        let n = Role::ALL.len();
-        self.role = Role::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.role = next_in(&Role::ALL, self.role, forward);
     }
 
     fn validate(&self) -> Option<(Focus, Msg)> {
-        if self.existing.is_none() {
-            let user = self.user.value();
-            let ok = !user.is_empty()
-                && user
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
-            if !ok {
-                return Some((Focus::User, Msg::SetupUserInvalid));
-            }
+        if self.existing.is_none() && !is_valid_user_name(self.user.value()) {
+            return Some((Focus::User, Msg::SetupUserInvalid));
         }
-        if self.pass.value().chars().count() < MIN_PASSPHRASE {
+        if self.pass.value().chars().count() < MIN_PASSPHRASE_CHARS {
             return Some((Focus::Pass, Msg::StrengthWeak));
         }
         if self.pass.value() != self.repeat.value() {
@@ -149,11 +137,7 @@ impl StaffForm {
 
     fn problem_text(&self, focus: Focus, lang: Lang) -> Option<String> {
         let (at, msg) = self.problem?;
-        (at == focus).then(|| match msg {
-            Msg::SetupUserInvalid => fill(msg, lang, &[("max", &MAX_USER.to_string())]),
-            Msg::StrengthWeak => fill(msg, lang, &[("min", &MIN_PASSPHRASE.to_string())]),
-            other => other.text(lang).to_string(),
-        })
+        (at == focus).then(|| account_problem_text(msg, lang))
     }
 }
 
@@ -286,16 +270,12 @@ impl Screen for StaffForm {
                 LABEL_W,
                 self.focus == Focus::Role,
             );
-            let style = if self.focus == Focus::Role {
-                view.theme.selected
-            } else {
-                view.theme.body
-            };
-            text(
+            choice(
                 frame,
                 place,
-                &format!("◀ {} ▶", role_label(self.role).text(lang)),
-                style,
+                role_label(self.role).text(lang),
+                self.focus == Focus::Role,
+                &view.theme,
             );
             y += 2;
         }

@@ -21,7 +21,7 @@ use crate::ui::navigation;
 use crate::ui::sanitize::wrap;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{Answer, Confirm};
+use crate::ui::widgets::{Asked, Confirm, ask};
 
 /// Labels take this many cells; values wrap in the rest.
 const LABEL_W: usize = 26;
@@ -44,7 +44,7 @@ pub struct VisitorCard {
     scroll: Cell<usize>,
     /// Rows of the last drawing, for paging.
     page: Cell<usize>,
-    confirm: Option<Confirm>,
+    confirm: Option<(Confirm, ())>,
     erasing: bool,
     /// The edit form is open on top: reload when it closes.
     editing: bool,
@@ -337,7 +337,7 @@ impl VisitorCard {
             ctx.lang,
             &[("number", &self.shown_number())],
         );
-        self.confirm = Some(Confirm::destructive(ctx.lang, question));
+        self.confirm = Some((Confirm::destructive(ctx.lang, question), ()));
     }
 
     fn scroll_by(&self, delta: isize) {
@@ -385,18 +385,15 @@ impl Screen for VisitorCard {
         if self.erasing {
             return Outcome::Stay;
         }
-        if let Some(confirm) = &mut self.confirm {
-            match confirm.handle(action) {
-                Some(Answer::Yes) => {
-                    self.confirm = None;
-                    self.erasing = true;
-                    let number = self.shown_number();
-                    ctx.info(fill(Msg::CardErasing, ctx.lang, &[("number", &number)]));
-                }
-                Some(Answer::No) => self.confirm = None,
-                None => {}
+        match ask(&mut self.confirm, action) {
+            Asked::Yes(()) => {
+                self.erasing = true;
+                let number = self.shown_number();
+                ctx.info(fill(Msg::CardErasing, ctx.lang, &[("number", &number)]));
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Asked::Busy => return Outcome::Stay,
+            Asked::NotAsking => {}
         }
         let page = self.page.get().max(1) as isize;
         match action {
@@ -490,7 +487,7 @@ impl Screen for VisitorCard {
                 view.theme.body.add_modifier(Modifier::DIM),
             );
         }
-        if let Some(confirm) = &self.confirm {
+        if let Some((confirm, ())) = &self.confirm {
             confirm.render(frame, area);
         }
     }

@@ -171,11 +171,52 @@ impl Confirm {
     }
 }
 
+/// What an open question did with an action (see [`ask`]).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Asked<T> {
+    /// No question is open: the screen handles the action itself.
+    NotAsking,
+    /// The question took the action: it is still open, or was answered No and closed.
+    Busy,
+    /// Answered Yes; the question is closed and hands back what it was about.
+    Yes(T),
+}
+
+/// Passes `action` to the question in `slot`, if one is open. Every screen that asks before
+/// it acts holds its question as `Option<(Confirm, T)>`, `T` being what the question is about.
+pub fn ask<T>(slot: &mut Option<(Confirm, T)>, action: &Action) -> Asked<T> {
+    let Some((mut dialog, about)) = slot.take() else {
+        return Asked::NotAsking;
+    };
+    match dialog.handle(action) {
+        Some(Answer::Yes) => Asked::Yes(about),
+        Some(Answer::No) => Asked::Busy,
+        None => {
+            *slot = Some((dialog, about));
+            Asked::Busy
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+
+    #[test]
+    fn ask_hands_back_what_a_yes_was_about() {
+        let mut slot: Option<(Confirm, u32)> = None;
+        assert_eq!(ask(&mut slot, &Action::Yes), Asked::NotAsking);
+        slot = Some((Confirm::destructive(Lang::De, "Löschen?"), 7));
+        assert_eq!(ask(&mut slot, &Action::Left), Asked::Busy);
+        assert!(slot.is_some(), "still open");
+        assert_eq!(ask(&mut slot, &Action::Yes), Asked::Yes(7));
+        assert!(slot.is_none());
+        slot = Some((Confirm::destructive(Lang::De, "Löschen?"), 8));
+        assert_eq!(ask(&mut slot, &Action::Confirm), Asked::Busy);
+        assert!(slot.is_none(), "Enter on the default No closes it");
+    }
 
     #[test]
     fn destructive_questions_default_to_no() {

@@ -19,7 +19,7 @@ pub mod too_small;
 mod list_cursor;
 
 pub use choice_list::ChoiceList;
-pub use confirm::{Answer, Confirm};
+pub use confirm::{Answer, Asked, Confirm, ask};
 pub use frame::{FrameAreas, ScreenFrame};
 pub use help_panel::HelpPanel;
 pub use hint_bar::HintBar;
@@ -49,4 +49,41 @@ pub fn contains(area: Rect, col: u16, row: u16) -> bool {
         && row >= area.y
         && u32::from(col) < u32::from(area.x) + u32::from(area.width)
         && u32::from(row) < u32::from(area.y) + u32::from(area.height)
+}
+
+/// The index after (or before) `i` among `len` choices, wrapping round: Tab through a form's
+/// fields, arrows through a field's options. 0 when there is nothing to choose.
+pub fn wrap_step(i: usize, len: usize, forward: bool) -> usize {
+    match len {
+        0 => 0,
+        _ if forward => (i + 1) % len,
+        _ => (i % len + len - 1) % len,
+    }
+}
+
+/// The item after (or before) `current` in `order`, wrapping round; the first when
+/// `current` is not in it.
+pub fn next_in<T: Copy + PartialEq>(order: &[T], current: T, forward: bool) -> T {
+    let Some(i) = order.iter().position(|x| *x == current) else {
+        return order.first().copied().unwrap_or(current);
+    };
+    order
+        .get(wrap_step(i, order.len(), forward))
+        .copied()
+        .unwrap_or(current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stepping_wraps_round_both_ways() {
+        assert_eq!(wrap_step(2, 3, true), 0);
+        assert_eq!(wrap_step(0, 3, false), 2);
+        assert_eq!(wrap_step(5, 0, true), 0);
+        assert_eq!(next_in(&['a', 'b', 'c'], 'c', true), 'a');
+        assert_eq!(next_in(&['a', 'b', 'c'], 'a', false), 'c');
+        assert_eq!(next_in(&['a', 'b'], 'x', true), 'a');
+    }
 }

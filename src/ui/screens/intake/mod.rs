@@ -2,7 +2,6 @@
 //! duplicate check before saving, and the new visitor number shown large. The same form edits
 //! a visitor (filled from the desk, saved with `update_visitor`).
 
-mod big_number;
 mod draft;
 mod fields;
 mod pages;

@@ -77,10 +77,9 @@ pub fn gender_label(g: Gender) -> Msg {
 }
 
 pub fn level_label(level: GermanLevel, lang: Lang) -> String {
-    match level {
-        GermanLevel::None => Msg::AccessNoGerman.text(lang).into(),
-        other => format!("{other:?}"),
-    }
+    level
+        .cefr()
+        .map_or_else(|| Msg::AccessNoGerman.text(lang).into(), Into::into)
 }
 
 fn text_field(lang: Lang, max: usize) -> Input {

@@ -9,11 +9,12 @@ use crate::desk::format_visitor_no;
 use crate::ui::catalog::{Msg, fill};
 use crate::ui::layout::{inset, row, text};
 use crate::ui::screen::View;
+use crate::ui::screens::big_digits;
 
 use super::draft;
 use super::fields::FieldId;
 use super::pages::{STEPS, Step};
-use super::{HOUSEHOLD_HITS, Intake, Phase, big_number, summary};
+use super::{HOUSEHOLD_HITS, Intake, Phase, summary};
 
 /// Width of the step list at the left.
 const STEP_LIST_W: u16 = 20;
@@ -331,7 +332,7 @@ fn render_done(
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let number = format_visitor_no(no);
     text(frame, row(area, 0), Msg::IntakeDoneTitle.text(lang), bold);
-    for (i, line) in big_number::lines(&number).iter().enumerate() {
+    for (i, line) in big_digits::lines_of(&number).iter().enumerate() {
         text(frame, row(area, 2 + i as u16), &format!("   {line}"), bold);
     }
     text(
