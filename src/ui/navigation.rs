@@ -40,17 +40,18 @@ pub fn allowed(action: &Action, login: &Login) -> bool {
 
 /// Whether this build has the screen behind `action` yet.
 pub fn available(action: &Action) -> bool {
-    match action {
-        Action::Lock | Action::Quit => true,
-        Action::NewIntake => true,
-        Action::FindVisitor => true,
-        Action::CheckIn => true,
-        Action::Tally => true,
-        Action::DaySummary => true,
-        Action::Offerings => true,
-        Action::Admin => true,
-        _ => false,
-    }
+    matches!(
+        action,
+        Action::Lock
+            | Action::Quit
+            | Action::NewIntake
+            | Action::FindVisitor
+            | Action::CheckIn
+            | Action::Tally
+            | Action::DaySummary
+            | Action::Offerings
+            | Action::Admin
+    )
 }
 
 /// The screen behind a main action, or None where it is not built yet.
