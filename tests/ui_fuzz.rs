@@ -718,3 +718,20 @@ fn arbitrary_strings_in_any_field() {
         })
         .unwrap();
 }
+
+/// Found by the hostile strings: a number copied out of right-to-left text
+/// brings a direction mark along, which made it no number at all.
+#[test]
+fn a_number_pasted_with_a_direction_mark_checks_in() {
+    let template = Template::new();
+    let field = FIELDS
+        .iter()
+        .find(|f| f.name == "check-in (volunteer): number")
+        .expect("field");
+    let (_dir, mut app) = template.reach(field, 80, 24);
+    app.press(Action::Paste("\u{200f}M-0001\u{200f}".into()));
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("M-0001 eingecheckt."), "{screen}");
+    assert!(screen.contains("Eingecheckt (1)"), "{screen}");
+}

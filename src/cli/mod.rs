@@ -28,8 +28,13 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub type CliResult = Result<(), Failure>;
 
+/// Messages often quote what was typed (a user name, a path), and stderr is
+/// usually a terminal: sanitised like everything else the program shows.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    mila::ui::sanitize::sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn run() -> ExitCode {
