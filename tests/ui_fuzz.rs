@@ -16,6 +16,7 @@ use common::app::{
 use mila::desk::{Answer, BirthDate, Consent, PersonalData, day_key};
 use mila::ui::action::Action;
 use mila::ui::action::Action as A;
+use mila::ui::catalog::Lang;
 use mila::ui::sanitize::{display_width, is_unsafe};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -468,12 +469,18 @@ impl Template {
     }
 
     /// The app at the end of `field`'s route, in a fresh folder.
-    fn reach(&self, field: &Field, cols: u16, rows: u16) -> (tempfile::TempDir, TestApp) {
+    fn reach(
+        &self,
+        field: &Field,
+        cols: u16,
+        rows: u16,
+        lang: Option<Lang>,
+    ) -> (tempfile::TempDir, TestApp) {
         let dir = tempfile::tempdir().unwrap();
         if field.start != Start::NoDatabase {
             std::fs::copy(&self.db, dir.path().join("mila.redb")).unwrap();
         }
-        let mut app = TestApp::start(dir.path(), cols, rows, None);
+        let mut app = TestApp::start(dir.path(), cols, rows, lang);
         match field.start {
             Start::NoDatabase | Start::SignIn => {}
             Start::Coordinator => app.sign_in(COORDINATOR, PASSPHRASE),
@@ -603,7 +610,7 @@ fn check(
 fn every_route_reaches_a_text_field() {
     let template = Template::new();
     for field in FIELDS {
-        let (_dir, mut app) = template.reach(field, 80, 24);
+        let (_dir, mut app) = template.reach(field, 80, 24, None);
         // Prefilled fields (a rename, the months) must make room first.
         app.press(Action::ClearField);
         let before = app.screen();
@@ -630,7 +637,7 @@ fn known_hostile_strings_in_every_field() {
     let template = Template::new();
     for field in FIELDS {
         for (cols, rows) in [(80, 24), (120, 40)] {
-            let (_dir, mut app) = template.reach(field, cols, rows);
+            let (_dir, mut app) = template.reach(field, cols, rows, None);
             for text in hostile_strings() {
                 app.press(Action::ClearField);
                 if let Err(e) = feed(&mut app, field, &text) {
@@ -687,7 +694,8 @@ fn cases() -> u32 {
         .unwrap_or(48)
 }
 
-/// Anything typed, pasted and edited in any field keeps the frame; Enter then
+/// Anything typed, pasted and edited in any field, in German or English, at
+/// the two sizes and below the smallest supported one, keeps the frame; Enter then
 /// submits it, and whatever the screen answers (a refusal, the next screen)
 /// is drawn safely.
 #[test]
@@ -695,27 +703,32 @@ fn arbitrary_strings_in_any_field() {
     let template = Template::new();
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases()));
     let ops = proptest::collection::vec(arbitrary_op(), 1..6);
+    let size = proptest::sample::select(vec![(80, 24), (120, 40), (60, 18)]);
+    let lang = proptest::sample::select(vec![None, Some(Lang::En)]);
     runner
-        .run(&(0..FIELDS.len(), ops), |(index, ops)| {
-            let field = &FIELDS[index];
-            let (_dir, mut app) = template.reach(field, 80, 24);
-            let (title, hints) = frame_rows(&check_safe(&mut app, field.name)?);
-            for op in ops {
-                match op {
-                    Op::Type(text) => {
-                        for c in text.chars().take(300) {
-                            app.press(Action::Input(c));
+        .run(
+            &(0..FIELDS.len(), ops, size, lang),
+            |(index, ops, size, lang)| {
+                let field = &FIELDS[index];
+                let (_dir, mut app) = template.reach(field, size.0, size.1, lang);
+                let (title, hints) = frame_rows(&check_safe(&mut app, field.name)?);
+                for op in ops {
+                    match op {
+                        Op::Type(text) => {
+                            for c in text.chars().take(300) {
+                                app.press(Action::Input(c));
+                            }
                         }
+                        Op::Paste(text) => app.press(Action::Paste(text)),
+                        Op::Edit(action) => app.press(action),
                     }
-                    Op::Paste(text) => app.press(Action::Paste(text)),
-                    Op::Edit(action) => app.press(action),
+                    check(&mut app, field, &title, &hints)?;
                 }
-                check(&mut app, field, &title, &hints)?;
-            }
-            app.press(Action::Confirm);
-            check_safe(&mut app, field.name)?;
-            Ok(())
-        })
+                app.press(Action::Confirm);
+                check_safe(&mut app, field.name)?;
+                Ok(())
+            },
+        )
         .unwrap();
 }
 
@@ -728,10 +741,95 @@ fn a_number_pasted_with_a_direction_mark_checks_in() {
         .iter()
         .find(|f| f.name == "check-in (volunteer): number")
         .expect("field");
-    let (_dir, mut app) = template.reach(field, 80, 24);
+    let (_dir, mut app) = template.reach(field, 80, 24, None);
     app.press(Action::Paste("\u{200f}M-0001\u{200f}".into()));
     app.press(Action::Confirm);
     let screen = app.screen();
     assert!(screen.contains("M-0001 eingecheckt."), "{screen}");
     assert!(screen.contains("Eingecheckt (1)"), "{screen}");
+}
+
+/// A field that checks its value, what submits it, and the start of the
+/// German sentence that refuses an escape sequence there.
+const REFUSALS: &[(&str, Action, &str)] = &[
+    (
+        "sign-in: passphrase",
+        A::Confirm,
+        "Bitte Benutzername und Passphrase",
+    ),
+    (
+        "audit: visitor number",
+        A::Confirm,
+        "Keine gültige Besuchsnummer",
+    ),
+    ("audit: from", A::Confirm, "Kein gültiges Datum"),
+    ("audit: to", A::Confirm, "Kein gültiges Datum"),
+    (
+        "staff: new user name",
+        A::Save,
+        "Benutzername: 1 bis 32 Buchstaben",
+    ),
+    (
+        "retention period: months",
+        A::Confirm,
+        "Bitte eine Zahl von 1 bis 120",
+    ),
+    (
+        "intake: birth date",
+        A::NextStep,
+        "TT.MM.JJJJ oder nur das Jahr",
+    ),
+    (
+        "check-in (volunteer): number",
+        A::Confirm,
+        "Keine gültige Besuchsnummer",
+    ),
+    (
+        "tally: check in by number",
+        A::Confirm,
+        "Keine gültige Besuchsnummer",
+    ),
+    (
+        "offering form: date (once)",
+        A::Save,
+        "Datum bitte als TT.MM.JJJJ",
+    ),
+    ("offering form: start", A::Save, "Uhrzeit bitte als HH:MM"),
+    ("session form: end", A::Save, "Uhrzeit bitte als HH:MM"),
+    (
+        "day summary: date",
+        A::Confirm,
+        "Datum bitte als TT.MM.JJJJ",
+    ),
+    (
+        "period report: from",
+        A::Confirm,
+        "Datum bitte als TT.MM.JJJJ",
+    ),
+];
+
+/// "A clear error where input is refused": an escape sequence pasted into a
+/// field that wants a date, a time or a number is named as wrong, in German,
+/// and the screen stays where it is.
+#[test]
+fn garbage_in_a_checked_field_is_refused_with_a_message() {
+    let template = Template::new();
+    for (name, submit, refusal) in REFUSALS {
+        let field = FIELDS
+            .iter()
+            .find(|f| f.name == *name)
+            .unwrap_or_else(|| panic!("no field {name}"));
+        let (_dir, mut app) = template.reach(field, 80, 24, None);
+        let title = app.screen().lines().next().map(str::to_string);
+        app.press(Action::ClearField);
+        app.press(Action::Paste("x\u{1b}[2J9".into()));
+        app.press(submit.clone());
+        let screen = app.screen();
+        assert!(screen.contains(refusal), "{name}: no refusal:\n{screen}");
+        assert_eq!(
+            screen.lines().next().map(str::to_string),
+            title,
+            "{name}: the screen changed"
+        );
+    }
 }
