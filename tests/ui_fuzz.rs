@@ -13,7 +13,8 @@ use common::app::{
     COORDINATOR, DAY, PASSPHRASE, TestApp, VOLUNTEER, VOLUNTEER_PASSPHRASE, make_database,
     with_desk,
 };
-use mila::desk::{Answer, BirthDate, Consent, PersonalData, day_key};
+use jiff::civil::time;
+use mila::desk::{Answer, BirthDate, Consent, PersonalData, RefList, day_key};
 use mila::ui::action::Action;
 use mila::ui::action::Action as A;
 use mila::ui::catalog::Lang;
@@ -438,6 +439,16 @@ fn person(name: &str, latin: &str) -> PersonalData {
     data
 }
 
+/// Stored text that tries everything at once, different for each `n` so that
+/// no duplicate check refuses it: escape sequences, a bidi override, wide and
+/// right-to-left letters. At most 80 characters, the shortest limit.
+fn hostile_label(n: usize) -> String {
+    format!(
+        "Feindlich{n}\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}並😀 e\u{301} {}",
+        "ي".repeat(30)
+    )
+}
+
 /// A database made once and copied for each case: making one costs a key
 /// derivation, copying a file does not.
 struct Template {
@@ -466,6 +477,40 @@ impl Template {
             desk.sessions_on(DAY).unwrap();
         });
         Self { _dir: dir, db }
+    }
+
+    /// [`Template::new`] with hostile text everywhere staff can store text:
+    /// a new entry in every reference list (the tally category counted by an
+    /// offering), an offering's name, partner and room, a single session's
+    /// title, the day note and a closed session's note.
+    fn with_hostile_text() -> Self {
+        let template = Self::new();
+        with_desk(&template.db, |desk, login| {
+            let mut category = None;
+            for (i, list) in RefList::ALL.into_iter().enumerate() {
+                let id = desk
+                    .save_reference(login, list, None, &hostile_label(i), false)
+                    .unwrap();
+                if list == RefList::TallyCategories {
+                    category = Some(id);
+                }
+            }
+            let (id, mut offering) = desk.offerings().unwrap().remove(0);
+            offering.name = hostile_label(10);
+            offering.partner = hostile_label(11);
+            offering.room = hostile_label(12);
+            offering.tally_categories.extend(category);
+            desk.save_offering(login, Some(id), &offering).unwrap();
+            let (start, end) = (time(13, 0, 0, 0), time(14, 0, 0, 0));
+            desk.add_session(login, id, DAY, start, end, &hostile_label(13))
+                .unwrap();
+            desk.set_day_note(login, DAY, &hostile_label(14).repeat(20))
+                .unwrap();
+            let first = desk.sessions_on(DAY).unwrap().remove(0).id;
+            desk.close_session(login, first, &hostile_label(15).repeat(5))
+                .unwrap();
+        });
+        template
     }
 
     /// The app at the end of `field`'s route, in a fresh folder.
@@ -832,4 +877,103 @@ fn garbage_in_a_checked_field_is_refused_with_a_message() {
             "{name}: the screen changed"
         );
     }
+}
+
+/// Screens without a text field, each reached from its start.
+const SCREENS: &[Field] = &[
+    Field {
+        name: "home",
+        start: Start::Coordinator,
+        route: &[],
+    },
+    Field {
+        name: "home (volunteer)",
+        start: Start::Volunteer,
+        route: &[],
+    },
+    Field {
+        name: "visitor card of the hostile name",
+        start: Start::Coordinator,
+        route: &[A::FindVisitor, A::Input('4'), A::Confirm],
+    },
+    Field {
+        name: "check-in: session pick",
+        start: Start::Coordinator,
+        route: &[A::CheckIn],
+    },
+    Field {
+        name: "tally: counters",
+        start: Start::Coordinator,
+        route: &[A::Tally, A::Confirm],
+    },
+    Field {
+        name: "offerings",
+        start: Start::Coordinator,
+        route: &[A::Offerings],
+    },
+    Field {
+        name: "sessions",
+        start: Start::Coordinator,
+        route: &[A::Offerings, A::NextField],
+    },
+    Field {
+        name: "day summary",
+        start: Start::Coordinator,
+        route: &[A::DaySummary],
+    },
+    Field {
+        name: "day summary with names",
+        start: Start::Coordinator,
+        route: &[A::DaySummary, A::NamesList],
+    },
+    Field {
+        name: "period report",
+        start: Start::Coordinator,
+        route: &[A::DaySummary, A::PeriodReport],
+    },
+    Field {
+        name: "period report: charts",
+        start: Start::Coordinator,
+        route: &[A::DaySummary, A::PeriodReport, A::Chart],
+    },
+    Field {
+        name: "admin",
+        start: Start::Coordinator,
+        route: &[A::Admin],
+    },
+    Field {
+        name: "staff accounts",
+        start: Start::Coordinator,
+        route: &[A::Admin, A::Down, A::Confirm],
+    },
+    Field {
+        name: "audit log",
+        start: Start::Coordinator,
+        route: &[A::Admin, A::Down, A::Down, A::Confirm],
+    },
+    Field {
+        name: "retention",
+        start: Start::Coordinator,
+        route: &[A::Admin, A::Down, A::Down, A::Down, A::Confirm],
+    },
+];
+
+/// Hostile text that staff stored (reference lists, offerings, sessions,
+/// notes, a visitor's name) is drawn safely on every screen, at both sizes,
+/// and does show up (else this would test nothing).
+#[test]
+fn hostile_stored_text_is_drawn_safely_on_every_screen() {
+    let template = Template::with_hostile_text();
+    let mut shown = 0;
+    for screen in SCREENS.iter().chain(FIELDS) {
+        for (cols, rows) in [(80, 24), (120, 40)] {
+            let (_dir, mut app) = template.reach(screen, cols, rows, None);
+            let text = match check_safe(&mut app, screen.name) {
+                Ok(text) => text,
+                Err(e) => panic!("{cols}x{rows}: {e}"),
+            };
+            shown += usize::from(text.contains("Feindlich"));
+        }
+    }
+    assert!(shown >= 20, "hostile text shown on only {shown} screens");
 }
