@@ -525,6 +525,13 @@ impl Template {
         if field.start != Start::NoDatabase {
             std::fs::copy(&self.db, dir.path().join("mila.redb")).unwrap();
         }
+        // Saving a report or a backup goes to this folder, printing to `true`:
+        // a wandering test must not write into the home folder or print.
+        let config = format!(
+            "report_folder = '{0}'\nbackup_folder = '{0}'\nprint_command = 'true'\n",
+            dir.path().join("out").display()
+        );
+        std::fs::write(dir.path().join("config.toml"), config).unwrap();
         let mut app = TestApp::start(dir.path(), cols, rows, lang);
         match field.start {
             Start::NoDatabase | Start::SignIn => {}
@@ -977,3 +984,67 @@ fn hostile_stored_text_is_drawn_safely_on_every_screen() {
     }
     assert!(shown >= 20, "hostile text shown on only {shown} screens");
 }
+
+/// What the wandering fuzzer does besides typing: everything a form offers,
+/// moving between fields and pages, saving, answering questions, going back.
+fn wandering_op() -> impl Strategy<Value = Op> {
+    let moves = [
+        A::NextField,
+        A::PrevField,
+        A::Up,
+        A::Down,
+        A::Left,
+        A::Right,
+        A::Confirm,
+        A::Save,
+        A::NextStep,
+        A::PrevStep,
+        A::Toggle,
+        A::Input(' '),
+        A::Undo,
+        A::Back,
+        A::Yes,
+        A::No,
+        A::AnswerUnknown,
+        A::AnswerDeclined,
+        A::AnswerNotAsked,
+        A::NewItem,
+        A::EditItem,
+        A::ClearField,
+        A::Tick,
+    ];
+    prop_oneof![
+        2 => arbitrary_text().prop_map(Op::Type),
+        2 => arbitrary_text().prop_map(Op::Paste),
+        5 => proptest::sample::select(moves.to_vec()).prop_map(Op::Edit),
+    ]
+}
+
+/// From any field, anything typed and any way onwards (other fields, other
+/// pages, saving, leaving): every screen reached is drawn safely.
+#[test]
+fn wandering_from_any_field() {
+    let template = Template::new();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases()));
+    let ops = proptest::collection::vec(wandering_op(), 1..16);
+    runner
+        .run(&(0..FIELDS.len(), ops), |(index, ops)| {
+            let field = &FIELDS[index];
+            let (_dir, mut app) = template.reach(field, 80, 24, None);
+            for op in ops {
+                match op {
+                    Op::Type(text) => {
+                        for c in text.chars().take(300) {
+                            app.press(Action::Input(c));
+                        }
+                    }
+                    Op::Paste(text) => app.press(Action::Paste(text)),
+                    Op::Edit(action) => app.press(action),
+                }
+                check_safe(&mut app, field.name)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
