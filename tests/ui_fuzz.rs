@@ -707,6 +707,8 @@ enum Op {
     Type(String),
     Paste(String),
     Edit(Action),
+    /// The terminal changes size, down to nothing.
+    Resize(u16, u16),
 }
 
 fn arbitrary_text() -> impl Strategy<Value = String> {
@@ -773,6 +775,8 @@ fn arbitrary_strings_in_any_field() {
                         }
                         Op::Paste(text) => app.press(Action::Paste(text)),
                         Op::Edit(action) => app.press(action),
+                        // Sizes are the strategy's; arbitrary_op makes no resizes.
+                        Op::Resize(..) => {}
                     }
                     check(&mut app, field, &title, &hints)?;
                 }
@@ -1017,6 +1021,8 @@ fn wandering_op() -> impl Strategy<Value = Op> {
         2 => arbitrary_text().prop_map(Op::Type),
         2 => arbitrary_text().prop_map(Op::Paste),
         5 => proptest::sample::select(moves.to_vec()).prop_map(Op::Edit),
+        1 => proptest::sample::select(vec![(80, 24), (120, 40), (40, 10), (20, 5), (1, 1), (0, 0)])
+            .prop_map(|(cols, rows)| Op::Resize(cols, rows)),
     ]
 }
 
@@ -1040,6 +1046,7 @@ fn wandering_from_any_field() {
                     }
                     Op::Paste(text) => app.press(Action::Paste(text)),
                     Op::Edit(action) => app.press(action),
+                    Op::Resize(cols, rows) => app.resize(cols, rows),
                 }
                 check_safe(&mut app, field.name)?;
             }
@@ -1047,4 +1054,3 @@ fn wandering_from_any_field() {
         })
         .unwrap();
 }
-
