@@ -223,3 +223,43 @@ fn arguments_that_are_not_utf8_are_refused() {
         assert_terminal_safe("not UTF-8", &out);
     }
 }
+
+/// Every other command-line argument that is text: whatever is refused (or,
+/// for a visitor number, not found) comes back clean.
+#[test]
+fn other_text_arguments_come_back_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    // "M-0003" with a direction mark is M-0003: exported and erased rightly.
+    for text in hostile_strings()
+        .into_iter()
+        .filter(|t| !t.starts_with("M-0003"))
+    {
+        let short: String = text.chars().take(20).collect();
+        let runs: [(&str, Vec<&str>); 5] = [
+            ("--user", vec!["--user", &text, "staff", "list"]),
+            ("report day --date", vec!["report", "day", "--date", &text]),
+            (
+                "report period --from",
+                vec!["report", "period", "--to", "2026-11-30", "--from", &text],
+            ),
+            (
+                "export visitor",
+                vec!["export", "visitor", "--output", "out", "--", &text],
+            ),
+            (
+                "erase visitor",
+                vec!["erase", "visitor", "--yes", "--", &text],
+            ),
+        ];
+        for (what, args) in runs {
+            let what = format!("{what} {short:?}");
+            let out = run(mila(&db).current_dir(dir.path()).args(&args));
+            assert_ne!(out.code, Some(0), "{what}: {}", out.stdout);
+            assert_terminal_safe(&what, &out);
+        }
+    }
+    // Nobody was erased by a number that only looked like one.
+    let out = run(mila(&db).args(["find", "--json", "Testa"]));
+    assert!(out.stdout.contains("Testa Beispiel"), "{}", out.stdout);
+}

@@ -4,8 +4,14 @@
 //! `TestBackend`. No panic, nothing unsafe reaches the terminal, and the frame
 //! around the field (title row, hint bar) does not move.
 //!
-//! To cover a new screen, add a row to [`FIELDS`]: where the app starts and
-//! the actions that put the cursor into the field.
+//! Besides: Enter on whatever was typed (a refusal is named in German, see
+//! [`REFUSALS`]), wandering on from a field (other fields and pages, saving,
+//! leaving, resizing), and hostile text stored in every place staff can store
+//! text, drawn on every screen ([`SCREENS`]).
+//!
+//! To cover a new screen, add a row to [`FIELDS`] (or [`SCREENS`] if it has
+//! no text field): where the app starts and the actions that lead there.
+//! `PROPTEST_CASES=500` runs the random tests longer.
 
 mod common;
 
