@@ -1032,17 +1032,19 @@ fn wandering_op() -> impl Strategy<Value = Op> {
     ]
 }
 
-/// From any field, anything typed and any way onwards (other fields, other
-/// pages, saving, leaving): every screen reached is drawn safely.
+/// From any field, in German or English, anything typed and any way onwards
+/// (other fields, other pages, saving, leaving, resizing): every screen
+/// reached is drawn safely.
 #[test]
 fn wandering_from_any_field() {
     let template = Template::new();
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases()));
     let ops = proptest::collection::vec(wandering_op(), 1..16);
+    let lang = proptest::sample::select(vec![None, Some(Lang::En)]);
     runner
-        .run(&(0..FIELDS.len(), ops), |(index, ops)| {
+        .run(&(0..FIELDS.len(), ops, lang), |(index, ops, lang)| {
             let field = &FIELDS[index];
-            let (_dir, mut app) = template.reach(field, 80, 24, None);
+            let (_dir, mut app) = template.reach(field, 80, 24, lang);
             for op in ops {
                 match op {
                     Op::Type(text) => {
