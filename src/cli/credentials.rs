@@ -43,6 +43,8 @@ pub fn passphrase(cli: &Cli) -> Result<Passphrase, Failure> {
 
 /// A new passphrase for an account: `MILA_NEW_PASSPHRASE`, or asked twice.
 pub fn new_passphrase(env: &str, who: &str) -> Result<Passphrase, Failure> {
+    // The name is not checked yet and goes to the terminal in the prompt.
+    let who = mila::ui::sanitize::sanitize(who);
     if let Ok(text) = std::env::var(env) {
         return Ok(Passphrase::new(text));
     }

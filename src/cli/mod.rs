@@ -28,12 +28,36 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub type CliResult = Result<(), Failure>;
 
+/// Messages often quote what was typed (a user name, a path), and stderr is
+/// usually a terminal: sanitised like everything else the program shows.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    mila::ui::sanitize::sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// clap's usage errors quote the argument that was wrong, as it was given.
+fn parse_args() -> Result<Cli, ExitCode> {
+    let err = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(err) => err,
+    };
+    if !err.use_stderr() {
+        // --help and --version: our own text, with clap's colours.
+        err.exit();
+    }
+    for line in err.to_string().lines() {
+        eprintln!("{}", mila::ui::sanitize::sanitize(line));
+    }
+    Err(ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)))
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let result = mila::panic_guard::catch(|| match cli.command.clone() {
         None => tui::run(&cli),
         Some(command) => dispatch(&cli, command).map(|()| 0),

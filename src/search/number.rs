@@ -13,6 +13,7 @@ const MAX_NUMBER_DIGITS: usize = 9;
 /// Arabic-Indic and Persian digits count too: a receptionist with an Arabic keyboard layout
 /// active should not have to switch to look someone up.
 pub fn parse_visitor_number(s: &str) -> Option<u32> {
+    let s = without_marks(s);
     let s = s.trim();
     let rest = match s.chars().next() {
         Some('M' | 'm') => {
@@ -40,6 +41,24 @@ pub fn parse_visitor_number(s: &str) -> Option<u32> {
 }
 
 /// The value of a decimal digit in the scripts the desk meets.
+/// Invisible direction marks and zero-width characters, which come along when
+/// a number is copied out of right-to-left text (a message, a letter) and
+/// would otherwise make `M-0042` unreadable as a number.
+fn is_invisible_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}'
+    )
+}
+
+fn without_marks(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible_mark) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_invisible_mark(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub(crate) fn digit_value(c: char) -> Option<u32> {
     let base = match c {
         '0'..='9' => '0',
@@ -90,6 +109,7 @@ pub(crate) const MIN_PHONE_DIGITS: usize = 4;
 const MAX_PLAIN_NUMBER_DIGITS: usize = 6;
 
 pub(crate) fn read_number_query(text: &str) -> NumberQuery {
+    let text = without_marks(text);
     let t = text.trim();
     let mut q = NumberQuery::default();
     let pure_digits = !t.is_empty() && t.chars().all(|c| digit_value(c).is_some());
@@ -113,6 +133,20 @@ pub(crate) fn read_number_query(text: &str) -> NumberQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direction_marks_copied_along_with_a_number_are_ignored() {
+        for s in [
+            "M-0042\u{202e}",
+            "\u{200f}42\u{200f}",
+            "\u{2066}M\u{200b}-42\u{2069}",
+            "\u{061c}٤٢",
+        ] {
+            assert_eq!(parse_visitor_number(s), Some(42), "{s:?}");
+            assert_eq!(read_number_query(s).number, Some(42), "{s:?}");
+        }
+        assert_eq!(parse_visitor_number("\u{202e}"), None);
+    }
 
     #[test]
     fn visitor_numbers_as_typed() {
