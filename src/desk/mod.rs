@@ -6,6 +6,7 @@ mod access;
 mod attendance;
 mod audit;
 mod day_note;
+pub mod demo;
 mod error;
 pub mod import;
 mod login;
