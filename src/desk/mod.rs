@@ -16,6 +16,7 @@ mod privacy;
 mod recurrence;
 mod reference;
 mod roles;
+mod search_cache;
 mod seed;
 mod sessions;
 mod staff;

@@ -188,16 +188,30 @@ impl Desk {
             .ok_or(DeskError::NoSuchVisitor(no))
     }
 
-    /// Opens every visitor's personal data into search entries (erased
-    /// visitors have none): for the index at unlock and for the CLI.
+    /// Every visitor's search entry (erased visitors have none): for the
+    /// index at unlock and for the CLI. Taken from the sealed search cache
+    /// where it still matches the record, else opened from the record; the
+    /// cache is written anew when many records had to be opened.
     pub fn visitor_entries(&self, by: &Login) -> DeskResult<Vec<Entry>> {
         let key = by.key(Capability::ReadPersonal)?;
         let r = self.store.read()?;
+        let mut cached = super::search_cache::load(&r, key)?;
         let mut out = Vec::new();
+        let mut nonces = Vec::new();
+        let mut opened = 0usize;
         let mut failure = None;
         r.scan(PERSONAL, .., false, |no, sealed| {
+            if let Some((nonce, entry)) = cached.remove(&no)
+                && nonce == sealed.nonce
+            {
+                nonces.push(nonce);
+                out.push(entry);
+                return Ok(true);
+            }
             match open_personal(key, no, &sealed) {
                 Ok(data) => {
+                    opened += 1;
+                    nonces.push(sealed.nonce);
                     out.push(entry_of(no, &data));
                     Ok(true)
                 }
@@ -207,10 +221,26 @@ impl Desk {
                 }
             }
         })?;
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(out),
+        drop(r);
+        if let Some(e) = failure {
+            return Err(e);
         }
+        // Entries of records that are gone: the cache is out of date.
+        let outdated = !cached.is_empty();
+        drop(cached);
+        if opened > super::search_cache::STALE_BEFORE_REWRITE || outdated {
+            let pairs: Vec<([u8; 24], &Entry)> = nonces.iter().copied().zip(&out).collect();
+            // Best effort: without a fresh cache the next unlock is slower, not wrong.
+            let _ = self.write_search_cache(key, &pairs);
+        }
+        Ok(out)
+    }
+
+    fn write_search_cache(&self, key: &DataKey, entries: &[([u8; 24], &Entry)]) -> DeskResult<()> {
+        let mut w = self.store.write()?;
+        super::search_cache::write(&mut w, key, entries)?;
+        w.commit()?;
+        Ok(())
     }
 
     /// The in-memory index of every unlocked visitor. It holds decrypted

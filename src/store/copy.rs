@@ -76,6 +76,7 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         AUDIT,
         DAY_STATS,
         DAY_NOTES,
+        SEARCH_CACHE,
     );
     indexes!(
         VISITORS_BY_DAY,

@@ -278,6 +278,7 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         DAY_STATS,
         DAY_NOTES,
         LOGINS_BY_DAY,
+        SEARCH_CACHE,
     );
     Ok(())
 }

@@ -93,3 +93,6 @@ pub const DAY_NOTES: Table<u32, String> = Table::new("day_notes");
 /// (day, user): who logged in on a day, so the day summary names the staff
 /// on duty without reading the audit log.
 pub const LOGINS_BY_DAY: Index<(u32, String)> = Index::new("logins_by_day");
+/// blob number → sealed search entries of many visitors (see
+/// `desk::search_cache`): an unlock opens these instead of every record.
+pub const SEARCH_CACHE: Table<u32, Sealed> = Table::new("search_cache");
