@@ -6,6 +6,8 @@ use jiff::civil::date;
 use mila::desk::demo::DemoPlan;
 use mila::desk::{Desk, Login, PersonalData};
 use mila::search::Entry;
+use mila::store::tables::PERSONAL_GENERATIONS;
+use mila::store::{Read, Store};
 use mila::vault::{KdfParams, Passphrase};
 use tempfile::TempDir;
 
@@ -45,12 +47,13 @@ fn person(name: &str) -> PersonalData {
 #[test]
 fn cached_entries_follow_every_change_erasure_and_registration() {
     let dir = TempDir::new().unwrap();
-    let (desk, login) = demo_desk(&dir, 400);
+    // Two blocks of 10,000 numbers: the change below makes one out of date.
+    let (desk, login) = demo_desk(&dir, 10_400);
     // The first read opens every record and writes the cache; the second
     // reads the cache. Both must agree.
     let first = desk.visitor_entries(&login).unwrap();
     let second = desk.visitor_entries(&login).unwrap();
-    assert_eq!(first.len(), 400);
+    assert_eq!(first.len(), 10_400);
     assert_eq!(names(&first), names(&second));
 
     // A change and a registration leave the cache in place: the changed
@@ -61,7 +64,7 @@ fn cached_entries_follow_every_change_erasure_and_registration() {
         .register_visitor(&login, &person("Erika Musterfrau"), true, None)
         .unwrap();
     let changed = desk.visitor_entries(&login).unwrap();
-    assert_eq!(changed.len(), 401);
+    assert_eq!(changed.len(), 10_401);
     let name_of = |no: u32| {
         changed
             .iter()
@@ -73,7 +76,7 @@ fn cached_entries_follow_every_change_erasure_and_registration() {
 
     desk.erase_visitor(&login, 7).unwrap();
     let after = desk.visitor_entries(&login).unwrap();
-    assert_eq!(after.len(), 400);
+    assert_eq!(after.len(), 10_400);
     let find = |no: u32| after.iter().find(|e| e.number == no);
     assert_eq!(find(5).map(|e| e.name.as_str()), Some("Testa Beispiel"));
     assert!(find(7).is_none(), "an erased visitor is not searchable");
@@ -85,6 +88,37 @@ fn cached_entries_follow_every_change_erasure_and_registration() {
             assert_eq!((&now.name, &now.name_latin), (&e.name, &e.name_latin));
         }
     }
+}
+
+#[test]
+fn every_write_of_a_sealed_record_raises_its_blocks_generation() {
+    let dir = TempDir::new().unwrap();
+    let (desk, _) = demo_desk(&dir, 30);
+    let path = desk.path().to_path_buf();
+    let generations = |desk: Desk| {
+        drop(desk);
+        let store = Store::open(&path).unwrap();
+        let gens: Vec<(u32, u64)> = store
+            .read()
+            .unwrap()
+            .range(PERSONAL_GENERATIONS, ..)
+            .unwrap();
+        gens
+    };
+    let before = generations(desk);
+    assert_eq!(before.len(), 1, "{before:?}");
+    let mut desk = Desk::open(&path).unwrap();
+    desk.pin_today(date(2026, 11, 26));
+    let login = desk
+        .login("koordination", &Passphrase::new("Sommer in Langenhagen"))
+        .unwrap();
+    desk.update_visitor(&login, 3, &person("Testa Beispiel"), true)
+        .unwrap();
+    // Reading (and caching) entries writes no sealed record.
+    let _ = desk.visitor_entries(&login).unwrap();
+    let after = generations(desk);
+    assert_eq!(after[0].0, 0);
+    assert_eq!(after[0].1, before[0].1 + 1);
 }
 
 #[test]

@@ -1,117 +1,160 @@
-//! The search entries of every visitor, sealed in a few large blobs, so an
-//! unlock opens a handful of blobs instead of 100,000 (opening each sealed
-//! record costs a few microseconds: half a second for the budget's file).
+//! The search entries of every visitor, sealed in one blob per block of
+//! 10,000 visitor numbers, so an unlock opens ten blobs instead of 100,000
+//! records (opening each sealed record costs microseconds: half a second
+//! for the budget's file).
 //!
-//! The cache is never trusted blindly: each cached entry carries the nonce
-//! of the sealed record it was read from, and every nonce is fresh at every
-//! seal, so a record registered, changed or restored since does not match
-//! and is opened on its own. An erasure clears the cache in the same
+//! A cached block is used only while its generation matches the block's
+//! generation in `PERSONAL_GENERATIONS`, which every write transaction
+//! raises at commit when it writes or removes a sealed record of the block,
+//! whoever wrote it. An out-of-date block is opened record by record and
+//! cached anew. An erasure removes the block's cache in the same
 //! transaction, so no erased name outlives the rewrite of the file.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, ZeroizeOnDrop};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::DeskResult;
+use super::visitors::{entry_of, open_personal};
 use crate::search::Entry;
 use crate::store::codec;
 use crate::store::records::VisitorNo;
-use crate::store::tables::SEARCH_CACHE;
+use crate::store::tables::{PERSONAL, PERSONAL_BLOCK, PERSONAL_GENERATIONS, SEARCH_CACHE};
 use crate::store::{Read, StoreError, Writer};
 use crate::vault::{self, DataKey, SealContext, Sealed};
-
-/// Entries per sealed blob: about a megabyte, far below the codec's limit.
-const PER_BLOB: usize = 10_000;
-/// Records opened one by one before the cache is written anew: a day's
-/// registrations cost nothing to open, a migration's thousands would.
-pub(super) const STALE_BEFORE_REWRITE: usize = 256;
 
 #[derive(Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 struct Cached {
     number: VisitorNo,
-    /// The nonce of the sealed record this entry was read from.
-    nonce: [u8; 24],
     name: String,
     name_latin: String,
     birth_year: Option<i16>,
     phone: String,
 }
 
-fn context(blob: u32) -> SealContext<'static> {
+#[derive(Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+struct Block {
+    /// The block's generation the entries were read at.
+    generation: u64,
+    entries: Vec<Cached>,
+}
+
+fn context(block: u32) -> SealContext<'static> {
     SealContext {
         table: SEARCH_CACHE.name,
-        record: u64::from(blob),
+        record: u64::from(block),
         format: codec::FORMAT_VERSION,
     }
 }
 
-/// Cached entries by number, with their nonce. A blob that does not open
-/// or decode is skipped: its records are then opened one by one.
-pub(super) fn load(
-    r: &impl Read,
-    key: &DataKey,
-) -> DeskResult<HashMap<VisitorNo, ([u8; 24], Entry)>> {
-    let mut out = HashMap::new();
-    r.scan(SEARCH_CACHE, .., false, |blob, sealed: Sealed| {
-        let Ok(plain) = vault::open(key, context(blob), &sealed) else {
-            return Ok(true);
-        };
-        let Ok(entries) = codec::decode::<Vec<Cached>>(&plain) else {
-            return Ok(true);
-        };
-        out.reserve(entries.len());
-        for mut c in entries {
-            let entry = Entry {
-                number: c.number,
-                name: std::mem::take(&mut c.name),
-                name_latin: std::mem::take(&mut c.name_latin),
-                birth_year: c.birth_year,
-                phone: std::mem::take(&mut c.phone),
-            };
-            out.insert(c.number, (c.nonce, entry));
-        }
-        Ok(true)
-    })?;
-    Ok(out)
+/// Every visitor's entry, and the blocks that had to be opened record by
+/// record: (block, its generation, where its entries are in `entries`).
+pub(super) struct Loaded {
+    pub entries: Vec<Entry>,
+    pub stale: Vec<(u32, u64, Range<usize>)>,
 }
 
-/// Drops every cached entry: before the bytes of an erased person go.
-pub(super) fn clear(w: &mut Writer) -> Result<(), StoreError> {
-    for blob in w.keys(SEARCH_CACHE, ..)? {
-        w.remove(SEARCH_CACHE, &blob)?;
+fn open_block(key: &DataKey, block: u32, sealed: &Sealed) -> Option<Block> {
+    let plain = vault::open(key, context(block), sealed).ok()?;
+    codec::decode::<Block>(&plain).ok()
+}
+
+pub(super) fn load(r: &impl Read, key: &DataKey) -> DeskResult<Loaded> {
+    let generations: BTreeMap<u32, u64> = r.range(PERSONAL_GENERATIONS, ..)?.into_iter().collect();
+    let last = r.last(PERSONAL)?.map(|(no, _)| no);
+    let mut cached: BTreeMap<u32, Sealed> = r.range(SEARCH_CACHE, ..)?.into_iter().collect();
+    let mut loaded = Loaded {
+        entries: Vec::new(),
+        stale: Vec::new(),
+    };
+    let Some(last) = last else {
+        return Ok(loaded);
+    };
+    for block in 0..=last / PERSONAL_BLOCK {
+        let generation = generations.get(&block).copied().unwrap_or(0);
+        let start = loaded.entries.len();
+        let fresh = cached
+            .remove(&block)
+            .and_then(|sealed| open_block(key, block, &sealed))
+            .filter(|b| b.generation == generation);
+        if let Some(mut b) = fresh {
+            loaded.entries.reserve(b.entries.len());
+            for c in &mut b.entries {
+                loaded.entries.push(Entry {
+                    number: c.number,
+                    name: std::mem::take(&mut c.name),
+                    name_latin: std::mem::take(&mut c.name_latin),
+                    birth_year: c.birth_year,
+                    phone: std::mem::take(&mut c.phone),
+                });
+            }
+            continue;
+        }
+        let first = block.saturating_mul(PERSONAL_BLOCK);
+        let end = first.saturating_add(PERSONAL_BLOCK - 1);
+        let mut failure = None;
+        r.scan(
+            PERSONAL,
+            first..=end,
+            false,
+            |no, sealed| match open_personal(key, no, &sealed) {
+                Ok(data) => {
+                    loaded.entries.push(entry_of(no, &data));
+                    Ok(true)
+                }
+                Err(e) => {
+                    failure = Some(e);
+                    Ok(false)
+                }
+            },
+        )?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        loaded
+            .stale
+            .push((block, generation, start..loaded.entries.len()));
+    }
+    Ok(loaded)
+}
+
+/// Caches the blocks that were opened record by record, unless a record of
+/// theirs changed in the meantime.
+pub(super) fn store_stale(w: &mut Writer, key: &DataKey, loaded: &Loaded) -> DeskResult<()> {
+    for (block, generation, range) in &loaded.stale {
+        if w.get(PERSONAL_GENERATIONS, block)?.unwrap_or(0) != *generation {
+            continue;
+        }
+        let cached = Block {
+            generation: *generation,
+            entries: loaded.entries[range.clone()]
+                .iter()
+                .map(|e| Cached {
+                    number: e.number,
+                    name: e.name.clone(),
+                    name_latin: e.name_latin.clone(),
+                    birth_year: e.birth_year,
+                    phone: e.phone.clone(),
+                })
+                .collect(),
+        };
+        let plain = Zeroizing::new(
+            codec::encode(&cached).map_err(|e| StoreError::damaged_record(SEARCH_CACHE.name, e))?,
+        );
+        w.put(
+            SEARCH_CACHE,
+            block,
+            &vault::seal(key, context(*block), &plain)?,
+        )?;
     }
     Ok(())
 }
 
-/// Replaces the cache by `entries` (with the nonce each was read from).
-pub(super) fn write(
-    w: &mut Writer,
-    key: &DataKey,
-    entries: &[([u8; 24], &Entry)],
-) -> DeskResult<()> {
-    clear(w)?;
-    for (blob, chunk) in entries.chunks(PER_BLOB).enumerate() {
-        let cached: Vec<Cached> = chunk
-            .iter()
-            .map(|(nonce, e)| Cached {
-                number: e.number,
-                nonce: *nonce,
-                name: e.name.clone(),
-                name_latin: e.name_latin.clone(),
-                birth_year: e.birth_year,
-                phone: e.phone.clone(),
-            })
-            .collect();
-        let plain = zeroize::Zeroizing::new(
-            codec::encode(&cached).map_err(|e| StoreError::damaged_record(SEARCH_CACHE.name, e))?,
-        );
-        let blob = u32::try_from(blob).unwrap_or(u32::MAX);
-        w.put(
-            SEARCH_CACHE,
-            &blob,
-            &vault::seal(key, context(blob), &plain)?,
-        )?;
-    }
+/// Removes the cached block holding `no`: the erased person's name goes
+/// with it.
+pub(super) fn forget(w: &mut Writer, no: VisitorNo) -> Result<(), StoreError> {
+    w.remove(SEARCH_CACHE, &(no / PERSONAL_BLOCK))?;
     Ok(())
 }

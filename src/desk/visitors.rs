@@ -189,56 +189,22 @@ impl Desk {
     }
 
     /// Every visitor's search entry (erased visitors have none): for the
-    /// index at unlock and for the CLI. Taken from the sealed search cache
-    /// where it still matches the record, else opened from the record; the
-    /// cache is written anew when many records had to be opened.
+    /// index at unlock and for the CLI. Read from the sealed search cache
+    /// where its block is up to date, else from the records, which are
+    /// then cached (see `search_cache`).
     pub fn visitor_entries(&self, by: &Login) -> DeskResult<Vec<Entry>> {
         let key = by.key(Capability::ReadPersonal)?;
-        let r = self.store.read()?;
-        let mut cached = super::search_cache::load(&r, key)?;
-        let mut out = Vec::new();
-        let mut nonces = Vec::new();
-        let mut opened = 0usize;
-        let mut failure = None;
-        r.scan(PERSONAL, .., false, |no, sealed| {
-            if let Some((nonce, entry)) = cached.remove(&no)
-                && nonce == sealed.nonce
-            {
-                nonces.push(nonce);
-                out.push(entry);
-                return Ok(true);
-            }
-            match open_personal(key, no, &sealed) {
-                Ok(data) => {
-                    opened += 1;
-                    nonces.push(sealed.nonce);
-                    out.push(entry_of(no, &data));
-                    Ok(true)
-                }
-                Err(e) => {
-                    failure = Some(e);
-                    Ok(false)
-                }
-            }
-        })?;
-        drop(r);
-        if let Some(e) = failure {
-            return Err(e);
+        let loaded = super::search_cache::load(&self.store.read()?, key)?;
+        if !loaded.stale.is_empty() {
+            // Best effort: without the cache the next unlock is slower, not wrong.
+            let _ = self.cache_entries(key, &loaded);
         }
-        // Entries of records that are gone: the cache is out of date.
-        let outdated = !cached.is_empty();
-        drop(cached);
-        if opened > super::search_cache::STALE_BEFORE_REWRITE || outdated {
-            let pairs: Vec<([u8; 24], &Entry)> = nonces.iter().copied().zip(&out).collect();
-            // Best effort: without a fresh cache the next unlock is slower, not wrong.
-            let _ = self.write_search_cache(key, &pairs);
-        }
-        Ok(out)
+        Ok(loaded.entries)
     }
 
-    fn write_search_cache(&self, key: &DataKey, entries: &[([u8; 24], &Entry)]) -> DeskResult<()> {
+    fn cache_entries(&self, key: &DataKey, loaded: &super::search_cache::Loaded) -> DeskResult<()> {
         let mut w = self.store.write()?;
-        super::search_cache::write(&mut w, key, entries)?;
+        super::search_cache::store_stale(&mut w, key, loaded)?;
         w.commit()?;
         Ok(())
     }

@@ -77,6 +77,7 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         DAY_STATS,
         DAY_NOTES,
         SEARCH_CACHE,
+        PERSONAL_GENERATIONS,
     );
     indexes!(
         VISITORS_BY_DAY,
