@@ -211,7 +211,7 @@ fn load_average() -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
-/// `BENCH_PROFILE=1 perf record cargo bench --bench budgets`: only the work
+/// `BENCH_PROFILE=1 perf record cargo bench`: only the work
 /// of an unlock after Argon2id, repeated, for a profiler to look at.
 fn profile_unlock(cached: &std::path::Path) {
     let mut desk = Desk::open(cached).expect("open");

@@ -30,6 +30,8 @@ const SHAPING_SOURCES: &[&str] = &[
     include_str!("../../src/store/records.rs"),
     include_str!("../../src/store/tables.rs"),
     include_str!("../../src/store/codec.rs"),
+    include_str!("../../src/store/txn.rs"),
+    include_str!("../../src/vault/seal.rs"),
     include_str!("../../src/search/testdata.rs"),
     include_str!("fixture.rs"),
 ];
