@@ -130,3 +130,15 @@ fn a_small_database_reads_the_same_with_or_without_a_cache() {
     assert_eq!(names(&first), names(&second));
     assert_eq!(first.len(), 20);
 }
+
+#[test]
+fn the_rewrite_after_an_erasure_keeps_the_staff_on_duty() {
+    let dir = TempDir::new().unwrap();
+    let (desk, login) = demo_desk(&dir, 30);
+    let day = date(2026, 11, 26);
+    let before = desk.day_summary(&login, day, false).unwrap().staff_on_duty;
+    assert!(before.contains(&"koordination".to_string()), "{before:?}");
+    desk.erase_visitor(&login, 3).unwrap();
+    let after = desk.day_summary(&login, day, false).unwrap().staff_on_duty;
+    assert_eq!(after, before);
+}

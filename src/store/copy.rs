@@ -83,7 +83,8 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         VISITORS_BY_DAY,
         SESSIONS_BY_DAY,
         CHECKINS_BY_VISITOR,
-        AUDIT_BY_VISITOR
+        AUDIT_BY_VISITOR,
+        LOGINS_BY_DAY
     );
     Ok(())
 }
