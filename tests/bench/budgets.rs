@@ -94,9 +94,10 @@ fn main() -> ExitCode {
         "ms",
         200.0,
         &format!(
-            "Confirm to home screen drawn, median {} ms, minus an Argon2id run just before each; \
-             search index ready {} ms beyond Argon2id",
+            "Confirm to home screen drawn, median {} ms, minus an Argon2id run just before each \
+             (median {} ms); search index ready {} ms beyond Argon2id",
             shown(app.unlock.median()),
+            shown(app.argon2.median()),
             shown(app.search_ready.median())
         ),
     );
