@@ -36,9 +36,16 @@ fn main() -> ExitCode {
     println!("load average at start: {}", load_average());
     let mut report = Report::new();
     let cached = fixture::cached();
-    if std::env::var_os("BENCH_PROFILE").is_some() {
-        profile_unlock(&fixture::working_copy(&cached));
-        return ExitCode::SUCCESS;
+    match std::env::var("BENCH_PROFILE").as_deref() {
+        Ok("commit") => {
+            profile_commits(&fixture::working_copy(&cached));
+            return ExitCode::SUCCESS;
+        }
+        Ok(_) => {
+            profile_unlock(&fixture::working_copy(&cached));
+            return ExitCode::SUCCESS;
+        }
+        Err(_) => {}
     }
     let home = fixture::folder().join("home");
     let _ = std::fs::create_dir_all(home.join("config"));
@@ -232,6 +239,26 @@ fn profile_unlock(cached: &std::path::Path) {
         );
         drop(index);
     }
+}
+
+/// `BENCH_PROFILE=commit`: check-ins and tallies only, for a profiler.
+fn profile_commits(db: &std::path::Path) {
+    let mut desk = Desk::open(db).expect("open");
+    desk.pin_today(TODAY);
+    let login = desk
+        .login(USER, &Passphrase::new(PASSPHRASE))
+        .expect("login");
+    let (session, category) = commits::open_session(&desk);
+    let mut floor = commits::Floor::new(&fixture::folder());
+    let c = commits::check_ins(&desk, &login, session, &mut floor, 2000);
+    let t = commits::tallies(&desk, &login, session, category, &mut floor, 2000);
+    println!(
+        "check-in {} ms (floor {} ms), tally {} ms (floor {} ms)",
+        shown(c.times.median()),
+        shown(c.floor.median()),
+        shown(t.times.median()),
+        shown(t.floor.median())
+    );
 }
 
 fn commit_line(report: &mut Report, name: &str, commits: &commits::Commits) {
