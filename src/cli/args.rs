@@ -84,6 +84,15 @@ pub enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// A new database of made-up visitors, sessions and check-ins to try the program on
+    Demo {
+        /// How many visitors
+        #[arg(long, default_value_t = 300)]
+        visitors: u32,
+        /// Days of sessions, ending today
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+    },
     /// The day summary and the period report: print, save or export
     Report {
         #[command(subcommand)]

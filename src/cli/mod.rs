@@ -3,6 +3,7 @@
 
 mod args;
 mod credentials;
+mod demo;
 mod find;
 mod privacy;
 mod report;
@@ -83,6 +84,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Restore { file, force } => privacy::restore(cli, &file, force),
         Command::Erase { command } => privacy::erase(cli, command),
         Command::Export { command } => privacy::export(cli, command),
+        Command::Demo { visitors, days } => demo::run(cli, visitors, days),
         Command::Report { command } => report::run(cli, command),
     }
 }

@@ -64,6 +64,7 @@ fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
         return Err(DeskError::Erased(no));
     }
     w.remove(PERSONAL, &no)?;
+    super::search_cache::forget(w, no)?;
     meta.status = VisitorStatus::Erased;
     meta.household = None;
     w.put(VISITORS, &no, &meta)?;

@@ -188,29 +188,25 @@ impl Desk {
             .ok_or(DeskError::NoSuchVisitor(no))
     }
 
-    /// Opens every visitor's personal data into search entries (erased
-    /// visitors have none): for the index at unlock and for the CLI.
+    /// Every visitor's search entry (erased visitors have none): for the
+    /// index at unlock and for the CLI. Read from the sealed search cache
+    /// where its block is up to date, else from the records, which are
+    /// then cached (see `search_cache`).
     pub fn visitor_entries(&self, by: &Login) -> DeskResult<Vec<Entry>> {
         let key = by.key(Capability::ReadPersonal)?;
-        let r = self.store.read()?;
-        let mut out = Vec::new();
-        let mut failure = None;
-        r.scan(PERSONAL, .., false, |no, sealed| {
-            match open_personal(key, no, &sealed) {
-                Ok(data) => {
-                    out.push(entry_of(no, &data));
-                    Ok(true)
-                }
-                Err(e) => {
-                    failure = Some(e);
-                    Ok(false)
-                }
-            }
-        })?;
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(out),
+        let loaded = super::search_cache::load(&self.store.read()?, key)?;
+        if !loaded.stale.is_empty() {
+            // Best effort: without the cache the next unlock is slower, not wrong.
+            let _ = self.cache_entries(key, &loaded);
         }
+        Ok(loaded.entries)
+    }
+
+    fn cache_entries(&self, key: &DataKey, loaded: &super::search_cache::Loaded) -> DeskResult<()> {
+        let mut w = self.store.write()?;
+        super::search_cache::store_stale(&mut w, key, loaded)?;
+        w.commit()?;
+        Ok(())
     }
 
     /// The in-memory index of every unlocked visitor. It holds decrypted

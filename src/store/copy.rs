@@ -76,12 +76,15 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         AUDIT,
         DAY_STATS,
         DAY_NOTES,
+        SEARCH_CACHE,
+        PERSONAL_GENERATIONS,
     );
     indexes!(
         VISITORS_BY_DAY,
         SESSIONS_BY_DAY,
         CHECKINS_BY_VISITOR,
-        AUDIT_BY_VISITOR
+        AUDIT_BY_VISITOR,
+        LOGINS_BY_DAY
     );
     Ok(())
 }

@@ -235,9 +235,7 @@ impl Store {
     }
 
     pub fn write(&self) -> Result<Writer, StoreError> {
-        Ok(Writer {
-            txn: self.db.borrow().begin_write()?,
-        })
+        Ok(Writer::new(self.db.borrow().begin_write()?))
     }
 
     /// redb's own check of every page checksum and tree.
@@ -278,6 +276,8 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         DAY_STATS,
         DAY_NOTES,
         LOGINS_BY_DAY,
+        SEARCH_CACHE,
+        PERSONAL_GENERATIONS,
     );
     Ok(())
 }

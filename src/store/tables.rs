@@ -93,3 +93,13 @@ pub const DAY_NOTES: Table<u32, String> = Table::new("day_notes");
 /// (day, user): who logged in on a day, so the day summary names the staff
 /// on duty without reading the audit log.
 pub const LOGINS_BY_DAY: Index<(u32, String)> = Index::new("logins_by_day");
+/// Block of visitor numbers (`number / PERSONAL_BLOCK`) → sealed search
+/// entries of its visitors (see `desk::search_cache`): an unlock opens these
+/// instead of every record.
+pub const SEARCH_CACHE: Table<u32, Sealed> = Table::new("search_cache");
+/// Block of visitor numbers → how often a sealed record in it was written
+/// or removed; kept by every `Writer` at commit, so a cache can tell it is
+/// out of date without opening a record.
+pub const PERSONAL_GENERATIONS: Table<u32, u64> = Table::new("personal_generations");
+/// Visitor numbers per block of [`PERSONAL_GENERATIONS`].
+pub const PERSONAL_BLOCK: u32 = 10_000;

@@ -1,5 +1,7 @@
 //! Read and write transactions over the typed tables.
 
+use std::any::Any;
+use std::collections::BTreeSet;
 use std::ops::RangeBounds;
 
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
@@ -7,7 +9,8 @@ use serde::{Serialize, de::DeserializeOwned};
 
 use super::StoreError;
 use super::codec;
-use super::tables::{Index, OwnedKey, Table};
+use super::records::VisitorNo;
+use super::tables::{Index, OwnedKey, PERSONAL, PERSONAL_BLOCK, PERSONAL_GENERATIONS, Table};
 
 /// A consistent snapshot of the database.
 pub struct Reader {
@@ -17,6 +20,10 @@ pub struct Reader {
 /// One atomic, durable change: nothing is visible or kept until `commit`.
 pub struct Writer {
     pub(super) txn: redb::WriteTransaction,
+    /// Blocks of visitor numbers whose sealed record was written or removed:
+    /// their generation goes up at commit, which tells every cache of
+    /// sealed records that it is out of date, whoever made the change.
+    pub(super) personal_blocks: BTreeSet<u32>,
 }
 
 fn decode_value<V: DeserializeOwned>(table: &str, bytes: &[u8]) -> Result<V, StoreError> {
@@ -265,6 +272,21 @@ impl Read for Writer {
 }
 
 impl Writer {
+    pub(super) fn new(txn: redb::WriteTransaction) -> Self {
+        Writer {
+            txn,
+            personal_blocks: BTreeSet::new(),
+        }
+    }
+
+    fn note_change<K: OwnedKey>(&mut self, table: &str, key: &K) {
+        if table == PERSONAL.name
+            && let Some(no) = (key as &dyn Any).downcast_ref::<VisitorNo>()
+        {
+            self.personal_blocks.insert(no / PERSONAL_BLOCK);
+        }
+    }
+
     pub fn put<K: OwnedKey, V: Serialize + DeserializeOwned>(
         &mut self,
         table: Table<K, V>,
@@ -272,9 +294,45 @@ impl Writer {
         value: &V,
     ) -> Result<(), StoreError> {
         let bytes = codec::encode(value).map_err(|e| StoreError::damaged_record(table.name, e))?;
+        self.note_change(table.name, key);
         self.txn
             .open_table(table.def())?
             .insert(key, bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Many entries with the table opened once: opening a table per entry
+    /// dominates a bulk load of a million check-ins.
+    pub fn put_many<'a, K: OwnedKey, V: Serialize + DeserializeOwned + 'a>(
+        &mut self,
+        table: Table<K, V>,
+        entries: impl IntoIterator<Item = (K, &'a V)>,
+    ) -> Result<(), StoreError> {
+        let mut t = self.txn.open_table(table.def())?;
+        let mut changed = Vec::new();
+        for (key, value) in entries {
+            let bytes =
+                codec::encode(value).map_err(|e| StoreError::damaged_record(table.name, e))?;
+            t.insert(&key, bytes.as_slice())?;
+            changed.push(key);
+        }
+        drop(t);
+        for key in &changed {
+            self.note_change(table.name, key);
+        }
+        Ok(())
+    }
+
+    /// Many index keys with the index opened once (see [`Writer::put_many`]).
+    pub fn index_insert_many<K: OwnedKey>(
+        &mut self,
+        index: Index<K>,
+        keys: impl IntoIterator<Item = K>,
+    ) -> Result<(), StoreError> {
+        let mut t = self.txn.open_table(index.def())?;
+        for key in keys {
+            t.insert(&key, ())?;
+        }
         Ok(())
     }
 
@@ -284,6 +342,7 @@ impl Writer {
         table: Table<K, V>,
         key: &K,
     ) -> Result<bool, StoreError> {
+        self.note_change(table.name, key);
         Ok(self.txn.open_table(table.def())?.remove(key)?.is_some())
     }
 
@@ -307,7 +366,12 @@ impl Writer {
 
     /// Makes the change durable: when this returns Ok, it survives a crash or
     /// power loss (redb's immediate durability: fsync before returning).
-    pub fn commit(self) -> Result<(), StoreError> {
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        let blocks = std::mem::take(&mut self.personal_blocks);
+        for block in blocks {
+            let generation: u64 = self.get(PERSONAL_GENERATIONS, &block)?.unwrap_or(0);
+            self.put(PERSONAL_GENERATIONS, &block, &generation.wrapping_add(1))?;
+        }
         self.txn.commit()?;
         Ok(())
     }

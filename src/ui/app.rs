@@ -56,6 +56,11 @@ pub struct App {
     login: Option<Login>,
     /// Decrypted names for finding visitors; only while signed in.
     index: Option<SearchIndex>,
+    /// The index being built on a second thread right after sign-in, so the
+    /// home screen shows without waiting for it (performance budget: unlock
+    /// beyond Argon2 under 200 ms). The first key press takes it over,
+    /// waiting for the rest of the build if a person is that quick.
+    index_building: Option<std::thread::JoinHandle<SearchIndex>>,
     /// Kept across a lock, so unlocking needs only the passphrase.
     last_user: String,
     screens: Vec<Box<dyn Screen>>,
@@ -126,6 +131,7 @@ impl App {
             desk: None,
             login: None,
             index: None,
+            index_building: None,
             last_user: String::new(),
             screens: Vec::new(),
             overlay: Overlay::None,
@@ -253,6 +259,7 @@ impl App {
     pub fn dispatch(&mut self, action: Action, now: Instant) {
         if !matches!(action, Action::Tick | Action::Resize { .. }) {
             self.last_input = now;
+            self.take_index(now, true);
         }
         if self.too_small
             && !matches!(
@@ -286,6 +293,7 @@ impl App {
 
     /// Time passes: messages fade, the idle lock may strike, "today" moves on.
     pub fn tick(&mut self, now: Instant) {
+        self.take_index(now, false);
         self.frame.messages.expire(now);
         self.today = today_or(self.pinned_today);
         self.frame.today = self.today;
@@ -303,6 +311,7 @@ impl App {
 
     /// Runs the slow work a screen asked for, after "please wait" was drawn.
     pub fn run_pending_work(&mut self, now: Instant) {
+        self.take_index(now, true);
         if let Some(outcome) = self.with_top(now, |screen, ctx| screen.work(ctx)) {
             self.apply(outcome, now);
         }
@@ -385,21 +394,66 @@ impl App {
         self.last_user = login.user().to_string();
         // Staff with data access get the index of every visitor; volunteers
         // have no key and so no names.
-        self.index = match (&self.desk, login.may(Capability::ReadPersonal)) {
-            (Some(desk), true) => match desk.search_index(&login) {
-                Ok(index) => Some(index),
-                Err(e) => {
-                    self.frame.messages.error(describe(&e, self.lang), now);
-                    None
+        self.index = None;
+        self.index_building = None;
+        if let (Some(desk), true) = (&self.desk, login.may(Capability::ReadPersonal)) {
+            match desk.visitor_entries(&login) {
+                Ok(entries) => {
+                    let spawned = std::thread::Builder::new()
+                        .name("search-index".into())
+                        .spawn(move || SearchIndex::new(entries));
+                    match spawned {
+                        Ok(handle) => self.index_building = Some(handle),
+                        // No thread to be had: build it here, as before.
+                        Err(_) => self.index = self.index_here(&login, now),
+                    }
                 }
-            },
-            _ => None,
-        };
+                Err(e) => self.frame.messages.error(describe(&e, self.lang), now),
+            }
+        }
         self.login = Some(login);
         self.last_input = now;
         self.screens.clear();
         let home = Home::new(&mut ctx!(self, now));
         self.screens.push(Box::new(home));
+    }
+
+    /// Takes over the index built beside the home screen: once it is done,
+    /// or (`wait`) before an action that may search.
+    fn take_index(&mut self, now: Instant, wait: bool) {
+        let done = self
+            .index_building
+            .as_ref()
+            .is_some_and(|h| wait || h.is_finished());
+        if !done {
+            return;
+        }
+        if let Some(handle) = self.index_building.take() {
+            self.index = match handle.join() {
+                Ok(index) => Some(index),
+                // The build failed on its thread: once more here, where an
+                // error is shown.
+                Err(_) => match self.login.take() {
+                    Some(login) => {
+                        let index = self.index_here(&login, now);
+                        self.login = Some(login);
+                        index
+                    }
+                    None => None,
+                },
+            };
+        }
+    }
+
+    fn index_here(&mut self, login: &Login, now: Instant) -> Option<SearchIndex> {
+        let desk = self.desk.as_ref()?;
+        match desk.search_index(login) {
+            Ok(index) => Some(index),
+            Err(e) => {
+                self.frame.messages.error(describe(&e, self.lang), now);
+                None
+            }
+        }
     }
 
     /// Drops the key and everything decrypted, and shows only the sign-in.
@@ -411,6 +465,8 @@ impl App {
         let discarded = self.screens.iter().any(|s| s.is_dirty());
         self.login = None;
         self.index = None;
+        // A build still running ends on its own and wipes what it built.
+        self.index_building = None;
         self.overlay = Overlay::None;
         self.screens.clear();
         self.screens
