@@ -442,7 +442,18 @@ impl App {
                     None => None,
                 },
             };
+            // Screens drawn before the index was there (home's short intakes) show
+            // numbers only; now they can show names.
+            if self.index.is_some() {
+                self.with_top(now, |screen, ctx| screen.resumed(ctx));
+                self.refresh_frame();
+            }
         }
+    }
+
+    /// Whether the search index built after sign-in is still on its way.
+    pub fn index_pending(&self) -> bool {
+        self.index_building.is_some()
     }
 
     fn index_here(&mut self, login: &Login, now: Instant) -> Option<SearchIndex> {

@@ -102,6 +102,18 @@ impl TestApp {
         self.press(Action::Confirm);
         self.type_text(passphrase);
         self.press(Action::Confirm);
+        self.settle();
+    }
+
+    /// Lets the clock run until the search index built after sign-in has arrived,
+    /// as it does while a person looks at the home screen.
+    pub fn settle(&mut self) {
+        let give_up = std::time::Instant::now() + Duration::from_secs(30);
+        while self.app.index_pending() && std::time::Instant::now() < give_up {
+            std::thread::sleep(Duration::from_millis(5));
+            self.now += Duration::from_millis(5);
+            self.app.tick(self.now);
+        }
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
