@@ -346,12 +346,17 @@ fn family(rng: &mut Rng, syllables: &[Syllable], min: usize, max: usize) -> (Str
         native.push_str(s);
         latin.push_str(rng.pick::<&str>(l));
     }
-    let mut chars = latin.chars();
-    let latin = match chars.next() {
+    (capitalised(&native), capitalised(&latin))
+}
+
+/// Syllables are written in lower case; a name starts with a capital (Cyrillic too;
+/// Arabic script has no case and stays as it is).
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => latin,
-    };
-    (native, latin)
+        None => String::new(),
+    }
 }
 
 /// A German mobile number in one of the ways people write them.
