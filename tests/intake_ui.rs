@@ -747,3 +747,36 @@ fn enter_chooses_housing_and_register_next_starts_a_linked_intake() {
         assert_eq!(desk.household(2).unwrap(), vec![1, 2]);
     });
 }
+
+#[test]
+fn correcting_a_complete_record_keeps_it_off_the_short_intake_list() {
+    // Imported visitors have empty answers but are not short intakes.
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        desk.register_visitor(
+            login,
+            &person("Erika Musterfrau", "", Some(1980)),
+            true,
+            None,
+        )
+        .unwrap()
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::FindVisitor);
+    app.type_text("musterfrau");
+    app.press(Action::Confirm);
+    app.press(Action::EditItem);
+    let screen = app.screen();
+    assert!(screen.contains("Daten ändern – M-0001"), "{screen}");
+    app.press(Action::Save);
+    drop(app);
+    with_desk(&path, |desk, _| {
+        assert_eq!(
+            desk.visitor_meta(1).unwrap().status,
+            VisitorStatus::Complete
+        );
+        assert!(desk.incomplete_intakes().unwrap().is_empty());
+    });
+}

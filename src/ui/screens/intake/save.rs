@@ -33,7 +33,12 @@ impl Intake {
             return Outcome::Stay;
         };
         if let Some(no) = self.editing() {
-            return self.save_edit(no, &data, complete, ctx);
+            // A record once complete (a full intake, or imported from the old list) stays
+            // off the list of short intakes when someone corrects a detail later.
+            let was_complete = desk
+                .visitor_meta(no)
+                .is_ok_and(|m| m.status == crate::desk::VisitorStatus::Complete);
+            return self.save_edit(no, &data, complete || was_complete, ctx);
         }
         if !self.duplicates_dismissed
             && let Some(index) = ctx.index.as_deref()
