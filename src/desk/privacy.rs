@@ -68,6 +68,7 @@ fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
     meta.status = VisitorStatus::Erased;
     meta.household = None;
     w.put(VISITORS, &no, &meta)?;
+    super::visitors::mark_incomplete(w, no, &meta)?;
     super::audit::record(w, by.user(), AuditAction::Erase, Some(no), "")?;
     Ok(())
 }

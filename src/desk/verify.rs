@@ -87,6 +87,7 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     let mut erased = BTreeSet::new();
     let mut households = Vec::new();
     let mut by_day = HashSet::new();
+    let mut incomplete = HashSet::new();
     let result = r.scan(VISITORS, .., false, |no, meta| {
         visitors.insert(no);
         if meta.status == VisitorStatus::Erased {
@@ -96,6 +97,9 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
             households.push((no, h));
         }
         by_day.insert((day_key(meta.created), no));
+        if meta.status == VisitorStatus::Incomplete {
+            incomplete.insert((day_key(meta.created), no));
+        }
         Ok(true)
     });
     check(&mut problems, "visitors", result);
@@ -118,6 +122,14 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
             }
         }
         Err(e) => problems.push(format!("visitors by day: {e}")),
+    }
+    match r.index_keys(INCOMPLETE_INTAKES, ..) {
+        Ok(keys) => {
+            if keys.into_iter().collect::<HashSet<_>>() != incomplete {
+                problems.push("the index of short intakes does not match the visitors".into());
+            }
+        }
+        Err(e) => problems.push(format!("short intakes: {e}")),
     }
 
     let key = by.data_key();

@@ -11,9 +11,11 @@ use super::{Desk, DeskError, DeskResult};
 use crate::search::{Entry, SearchIndex};
 use crate::store::codec;
 use crate::store::records::{
-    AuditAction, SessionId, VisitorMeta, VisitorNo, VisitorStatus, day_key,
+    AuditAction, SessionId, VisitorMeta, VisitorNo, VisitorStatus, day_from_key, day_key,
 };
-use crate::store::tables::{CHECKINS_BY_VISITOR, PERSONAL, SESSIONS, VISITORS, VISITORS_BY_DAY};
+use crate::store::tables::{
+    CHECKINS_BY_VISITOR, INCOMPLETE_INTAKES, PERSONAL, SESSIONS, VISITORS, VISITORS_BY_DAY,
+};
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, SealContext, Sealed};
 
@@ -143,6 +145,7 @@ impl Desk {
         w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
         meta.status = status_for(complete);
         w.put(VISITORS, &no, &meta)?;
+        mark_incomplete(&mut w, no, &meta)?;
         super::audit::record(&mut w, by.user(), AuditAction::Update, Some(no), "")?;
         w.commit()?;
         Ok(())
@@ -227,15 +230,11 @@ impl Desk {
 
     /// Short intakes still to be completed, oldest first: (number, created).
     pub fn incomplete_intakes(&self) -> DeskResult<Vec<(VisitorNo, Date)>> {
-        let mut out = Vec::new();
-        self.store.read()?.scan(VISITORS, .., false, |no, meta| {
-            if meta.status == VisitorStatus::Incomplete {
-                out.push((no, meta.created));
-            }
-            Ok(true)
-        })?;
-        out.sort_by_key(|&(no, created)| (created, no));
-        Ok(out)
+        let keys = self.store.read()?.index_keys(INCOMPLETE_INTAKES, ..)?;
+        Ok(keys
+            .into_iter()
+            .filter_map(|(day, no)| Some((no, day_from_key(day)?)))
+            .collect())
     }
 
     /// Puts `no` into the household of `other`.
@@ -312,6 +311,17 @@ impl Desk {
     }
 }
 
+/// Keeps the index of short intakes in step with a visitor's status.
+pub(super) fn mark_incomplete(w: &mut Writer, no: VisitorNo, meta: &VisitorMeta) -> DeskResult<()> {
+    let key = (day_key(meta.created), no);
+    if meta.status == VisitorStatus::Incomplete {
+        w.index_insert(INCOMPLETE_INTAKES, &key)?;
+    } else {
+        w.index_remove(INCOMPLETE_INTAKES, &key)?;
+    }
+    Ok(())
+}
+
 /// Registers inside the caller's transaction (also used by the import).
 pub(super) fn register_in(
     w: &mut Writer,
@@ -329,6 +339,7 @@ pub(super) fn register_in(
     };
     w.put(VISITORS, &no, &meta)?;
     w.index_insert(VISITORS_BY_DAY, &(day_key(today), no))?;
+    mark_incomplete(w, no, &meta)?;
     w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
     super::stats::update(w, day_key(today), None, data)?;
     Ok(no)

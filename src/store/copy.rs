@@ -81,6 +81,7 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
     );
     indexes!(
         VISITORS_BY_DAY,
+        INCOMPLETE_INTAKES,
         SESSIONS_BY_DAY,
         CHECKINS_BY_VISITOR,
         AUDIT_BY_VISITOR,

@@ -75,6 +75,9 @@ pub const SEALED_META: Table<String, Sealed> = Table::new("sealed_meta");
 pub const VISITORS: Table<VisitorNo, VisitorMeta> = Table::new("visitors");
 /// (created day, number): new registrations of a day without a scan.
 pub const VISITORS_BY_DAY: Index<(u32, VisitorNo)> = Index::new("visitors_by_day");
+/// (created day, number) of every short intake still to be completed: the home screen
+/// lists them on every return without reading every visitor.
+pub const INCOMPLETE_INTAKES: Index<(u32, VisitorNo)> = Index::new("incomplete_intakes");
 pub const PERSONAL: Table<VisitorNo, Sealed> = Table::new("personal");
 pub const OFFERINGS: Table<OfferingId, Offering> = Table::new("offerings");
 pub const SESSIONS: Table<SessionId, SessionRecord> = Table::new("sessions");
