@@ -9,5 +9,6 @@ pub mod paths;
 pub mod report;
 pub mod search;
 pub mod store;
+pub mod text;
 pub mod ui;
 pub mod vault;

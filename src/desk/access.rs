@@ -12,7 +12,7 @@ use crate::store::records::{
 };
 use crate::store::tables::{CHECKINS, CHECKINS_BY_VISITOR, SESSIONS};
 use crate::store::{Read, Reader};
-use crate::ui::catalog::{Lang, Msg, format_date};
+use crate::text::catalog::{Lang, Msg, format_date};
 
 fn field<T: zeroize::Zeroize>(answer: &Answer<T>, show: impl Fn(&T) -> String) -> Field {
     match answer {

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::ui::catalog::{Lang, Msg, fill, format_date};
-use crate::ui::sanitize::{sanitize, wrap};
+use crate::text::catalog::{Lang, Msg, fill, format_date};
+use crate::text::sanitize::{sanitize, wrap};
 
 /// An optional answer, keeping "not asked", "unknown" and "declined to say"
 /// apart from an empty field.

@@ -4,7 +4,7 @@
 //! One computation, several renderers: the desk fills these structs
 //! (`Desk::day_summary`, `Desk::period_report`); nothing here reads the
 //! database, so every renderer shows the same numbers. Headings come from
-//! the one string catalog (`crate::ui::catalog`).
+//! the one string catalog (`crate::text::catalog`).
 
 pub mod access;
 mod count;

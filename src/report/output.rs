@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::sanitize::fit;
+use crate::text::catalog::{Lang, Msg, fill};
+use crate::text::sanitize::fit;
 
 /// A print command that has not returned by then is taken as hanging.
 const PRINT_TIMEOUT: Duration = Duration::from_secs(20);

@@ -10,8 +10,8 @@
 
 use super::{RenderError, clock, decimal, pillar_name, state_name, visitor_no};
 use crate::report::{Count, DaySummary, PeriodReport};
-use crate::ui::catalog::{Lang, Msg, fill, format_date, month_name};
-use crate::ui::sanitize::sanitize;
+use crate::text::catalog::{Lang, Msg, fill, format_date, month_name};
+use crate::text::sanitize::sanitize;
 
 const BOM: &str = "\u{FEFF}";
 

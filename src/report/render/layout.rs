@@ -1,7 +1,7 @@
 //! Columns measured in terminal cells, not characters: an Arabic or CJK
 //! name must not push a column out of place or a line past 80 columns.
 
-use crate::ui::sanitize::{display_width, fit, wrap};
+use crate::text::sanitize::{display_width, fit, wrap};
 
 /// `text` made safe, cut to `width` cells and padded to exactly `width`.
 pub(super) fn pad(text: &str, width: usize) -> String {

@@ -11,7 +11,7 @@ use jiff::civil::Time;
 
 use super::{DaySummary, PeriodReport};
 use crate::store::records::{Pillar, SessionState, VisitorNo};
-use crate::ui::catalog::{Lang, Msg};
+use crate::text::catalog::{Lang, Msg};
 
 pub use page::{PAGE_LINES, WIDTH};
 

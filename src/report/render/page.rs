@@ -3,8 +3,8 @@
 //! feeds, which `lp` and every text printer turn into a new sheet.
 
 use super::layout::spread;
-use crate::ui::catalog::{Lang, Msg, fill};
-use crate::ui::sanitize::fit;
+use crate::text::catalog::{Lang, Msg, fill};
+use crate::text::sanitize::fit;
 
 /// Columns of a line: what fits on A4 portrait at the usual 10 characters per inch.
 pub const WIDTH: usize = 80;
@@ -104,7 +104,7 @@ pub(super) fn paginate(header: &Header<'_>, blocks: &[Block], lang: Lang) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::sanitize::display_width;
+    use crate::text::sanitize::display_width;
 
     fn header() -> Header<'static> {
         Header {

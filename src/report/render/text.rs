@@ -6,7 +6,7 @@ use super::page::{Block, Header, WIDTH, paginate};
 use super::{clock, decimal, pillar_name, state_name, visitor_no};
 use crate::report::{Count, DaySummary, PeriodReport, SessionLine};
 use crate::store::records::Pillar;
-use crate::ui::catalog::{Lang, Msg, fill, format_date, format_date_long, month_name};
+use crate::text::catalog::{Lang, Msg, fill, format_date, format_date_long, month_name};
 
 // The session table of the day summary: 11 + 1 + 38 + 1 + 11 + 3 × (1 + 5) = 80.
 const TIME_W: usize = 11;
@@ -100,7 +100,7 @@ fn tallies_text(tallies: &[Count]) -> String {
 }
 
 fn session_row(time: &str, title: &str, state: &str, numbers: [u32; 3]) -> Vec<String> {
-    let mut title_lines = crate::ui::sanitize::wrap(title, TITLE_W);
+    let mut title_lines = crate::text::sanitize::wrap(title, TITLE_W);
     if title_lines.is_empty() {
         title_lines.push(String::new());
     }
