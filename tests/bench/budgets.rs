@@ -6,6 +6,7 @@
 
 mod commits;
 mod fixture;
+mod presses;
 mod program;
 #[allow(dead_code)]
 #[path = "../common/pty.rs"]
@@ -185,6 +186,7 @@ fn main() -> ExitCode {
     commit_line(&mut report, "tally_commit", &tallies);
     drop(floor);
     drop(desk);
+    presses::report(&mut report, &cached, &home);
 
     let import = import_100k();
     report.budget(
