@@ -10,15 +10,30 @@ fn short_intakes_are_listed_until_completed_or_erased() {
     let mut f = Fixture::new();
     let short = f
         .desk
-        .register_visitor(&f.coordinator, &person("Testa Beispiel", "", 1990), false, None)
+        .register_visitor(
+            &f.coordinator,
+            &person("Testa Beispiel", "", 1990),
+            false,
+            None,
+        )
         .unwrap();
     let full = f
         .desk
-        .register_visitor(&f.coordinator, &person("Erika Musterfrau", "", 1980), true, None)
+        .register_visitor(
+            &f.coordinator,
+            &person("Erika Musterfrau", "", 1980),
+            true,
+            None,
+        )
         .unwrap();
     let other = f
         .desk
-        .register_visitor(&f.coordinator, &person("Max Mustermann", "", 1975), false, None)
+        .register_visitor(
+            &f.coordinator,
+            &person("Max Mustermann", "", 1975),
+            false,
+            None,
+        )
         .unwrap();
     let listed = |f: &Fixture| -> Vec<u32> {
         f.desk
@@ -33,12 +48,22 @@ fn short_intakes_are_listed_until_completed_or_erased() {
 
     // Completed later: off the list.
     f.desk
-        .update_visitor(&f.coordinator, short, &person("Testa Beispiel", "", 1990), true)
+        .update_visitor(
+            &f.coordinator,
+            short,
+            &person("Testa Beispiel", "", 1990),
+            true,
+        )
         .unwrap();
     assert_eq!(listed(&f), vec![other]);
     // A correction that leaves it short again puts it back.
     f.desk
-        .update_visitor(&f.coordinator, short, &person("Testa Beispiel", "", 1990), false)
+        .update_visitor(
+            &f.coordinator,
+            short,
+            &person("Testa Beispiel", "", 1990),
+            false,
+        )
         .unwrap();
     assert_eq!(listed(&f), vec![short, other]);
     // Erased: gone for good.
