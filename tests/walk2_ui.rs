@@ -44,3 +44,52 @@ fn the_laptop_hint_bar_shows_keys_every_laptop_has() {
         "Alt+Z"
     );
 }
+
+mod common;
+
+use common::app::{COORDINATOR, PASSPHRASE, TestApp, make_database, with_desk};
+use common::desk::person;
+
+/// English staff read `2026-12-01 10:40`, never the German `01.12.2026`, and one entry is
+/// "1 entry".
+#[test]
+fn the_audit_log_in_english_has_english_dates_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        desk.register_visitor(login, &person("Testa Beispiel", "", 1990), true, None)
+            .unwrap();
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Admin);
+    app.press(Action::First);
+    app.press(Action::Down);
+    app.press(Action::Down);
+    app.press(Action::Confirm);
+    app.press(Action::NextField);
+    app.type_text("1");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Audit log"), "{screen}");
+    assert!(screen.contains("1 entry"), "{screen}");
+    assert!(!screen.contains("1 entries"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|line| line.contains("registered"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let when: Vec<char> = row
+        .trim_start_matches([' ', '▶'])
+        .chars()
+        .take(10)
+        .collect();
+    let is_iso = when.len() == 10
+        && when.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    assert!(is_iso, "ISO date in English: {row}");
+}

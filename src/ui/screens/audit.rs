@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use crate::desk::{AuditAction, AuditEntry, AuditFilter, Capability, Login, format_visitor_no};
 use crate::search::parse_visitor_number;
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::schedule_text::parse_date;
@@ -261,6 +261,8 @@ impl Audit {
         let shown = self.entries.len().min(SHOWN);
         let count = if self.entries.len() > SHOWN {
             Msg::AuditMore
+        } else if shown == 1 {
+            Msg::AuditCountOne
         } else {
             Msg::AuditCount
         };
@@ -301,11 +303,12 @@ impl Audit {
             .skip(offset)
             .take(rows_available)
         {
-            let when = entry
-                .at
-                .to_zoned_datetime(tz.clone())
-                .strftime("%d.%m.%Y %H:%M")
-                .to_string();
+            let zoned = entry.at.to_zoned_datetime(tz.clone());
+            let when = format!(
+                "{} {}",
+                format_date(zoned.date(), lang),
+                zoned.strftime("%H:%M")
+            );
             let number = entry.visitor.map(format_visitor_no).unwrap_or_default();
             let marker = if i == self.selected && self.focus == Focus::List {
                 "▶ "
