@@ -93,3 +93,35 @@ fn the_audit_log_in_english_has_english_dates_and_counts() {
         });
     assert!(is_iso, "ISO date in English: {row}");
 }
+
+/// Typing more of a name selects the new best match: Enter must open the person the list
+/// ranks first, not whoever a shorter query had first.
+#[test]
+fn typing_on_selects_the_best_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        for name in ["Ahmed Beispiel", "Ahmad Beispiel"] {
+            desk.register_visitor(login, &person(name, "", 1990), true, None)
+                .unwrap();
+        }
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::FindVisitor);
+    app.type_text("ahm");
+    let screen = app.screen();
+    assert!(
+        screen.contains("Ahmed Beispiel") && screen.contains("Ahmad Beispiel"),
+        "{screen}"
+    );
+    app.type_text("ad");
+    let screen = app.screen();
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains(" Beispiel")).collect();
+    assert!(rows.len() == 2, "both still match: {screen}");
+    assert!(rows[0].contains("Ahmad"), "best first: {screen}");
+    assert!(
+        rows[0].contains('▶'),
+        "the best match is selected: {screen}"
+    );
+}
