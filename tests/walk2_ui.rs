@@ -63,6 +63,11 @@ fn the_audit_log_in_english_has_english_dates_and_counts() {
     let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
     app.sign_in(COORDINATOR, PASSPHRASE);
     app.press(Action::Admin);
+    let hub = app.screen();
+    assert!(
+        hub.contains("tally categories"),
+        "the hub says where tally categories are kept: {hub}"
+    );
     app.press(Action::First);
     app.press(Action::Down);
     app.press(Action::Down);

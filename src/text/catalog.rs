@@ -589,8 +589,9 @@ catalog! {
         / "File error while reading or writing: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",
     AdminTitle => "Verwaltung" / "Administration",
     AdminIntro => "Pfeiltasten wählen, Enter öffnet." / "Arrows choose, Enter opens.",
-    AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Staatsangehörigkeiten"
-        / "Reference lists: housing units, languages, needs, nationalities",
+    // Names every list, tally categories too, so nobody hunts for them; short enough for 80 columns.
+    AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Länder, Zählkategorien"
+        / "Reference lists: housing, languages, needs, countries, tally categories",
     AdminStaff => "Mitarbeitendenkonten" / "Staff accounts",
     AdminAudit => "Protokoll ansehen" / "View the audit log",
     AdminRetention => "Aufbewahrung prüfen und löschen" / "Retention review and erasure",
