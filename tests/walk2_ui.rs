@@ -130,3 +130,59 @@ fn typing_on_selects_the_best_match() {
         "the best match is selected: {screen}"
     );
 }
+
+/// After "new offering" the list selects the one just saved: with thirty offerings it
+/// would otherwise sit below the fold, and its details would not be the ones shown.
+#[test]
+fn a_new_offering_is_selected_when_the_form_closes() {
+    use jiff::civil::Time;
+    use mila::desk::{Offering, Pillar, Recurrence};
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        let tally: Vec<_> = desk
+            .reference(mila::desk::RefList::TallyCategories)
+            .unwrap()
+            .into_iter()
+            .map(|(id, _)| id)
+            .take(1)
+            .collect();
+        for i in 0..25 {
+            let offering = Offering {
+                name: format!("Testangebot {i:02}"),
+                pillar: Pillar::Sprachvermittlung,
+                partner: String::new(),
+                room: String::new(),
+                recurrence: Recurrence::Weekly {
+                    weekdays: vec![1],
+                    start: Time::constant(9, 0, 0, 0),
+                    end: Time::constant(10, 0, 0, 0),
+                },
+                tally_categories: tally.clone(),
+                archived: false,
+            };
+            desk.save_offering(login, None, &offering).unwrap();
+        }
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Offerings);
+    app.press(Action::NewItem);
+    app.type_text("Walk Test Café");
+    for _ in 0..5 {
+        app.press(Action::NextField);
+    }
+    app.press(Action::Input(' ')); // Monday
+    app.press(Action::NextField);
+    app.type_text("14:00");
+    app.press(Action::NextField);
+    app.type_text("16:00");
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(screen.contains("Offering saved."), "{screen}");
+    let selected = screen
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(selected.contains("Walk Test Café"), "{screen}");
+}
