@@ -186,3 +186,34 @@ fn a_new_offering_is_selected_when_the_form_closes() {
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(selected.contains("Walk Test Café"), "{screen}");
 }
+
+/// A volunteer types the number of someone erased: the sentence names the number, and the
+/// field is empty for the next one, so "10" and then "42" do not become M-1042.
+#[test]
+fn an_erased_number_leaves_the_check_in_field_empty() {
+    use common::app::{DAY, VOLUNTEER, VOLUNTEER_PASSPHRASE};
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        let gone = desk
+            .register_visitor(login, &person("Testa Beispiel", "", 1990), true, None)
+            .unwrap();
+        desk.register_visitor(login, &person("Erika Musterfrau", "", 1980), true, None)
+            .unwrap();
+        desk.erase_visitor(login, gone).unwrap();
+        desk.sessions_on(DAY).unwrap();
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(VOLUNTEER, VOLUNTEER_PASSPHRASE);
+    app.press(Action::CheckIn);
+    app.press(Action::First);
+    app.press(Action::Confirm);
+    app.type_text("1");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("M-0001 was erased"), "{screen}");
+    app.type_text("2");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("M-0002 checked in."), "{screen}");
+}
