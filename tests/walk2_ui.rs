@@ -217,3 +217,78 @@ fn an_erased_number_leaves_the_check_in_field_empty() {
     let screen = app.screen();
     assert!(screen.contains("M-0002 checked in."), "{screen}");
 }
+
+/// Where `needle` is on the screen, as a click position (ASCII needles: column = index).
+fn position_of(app: &mut TestApp, needle: &str) -> (u16, u16) {
+    let screen = app.screen();
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let col = line[..byte].chars().count();
+            return (col as u16 + 1, row as u16);
+        }
+    }
+    panic!("{needle} not on screen: {screen}");
+}
+
+fn click_on(app: &mut TestApp, needle: &str) {
+    let (col, row) = position_of(app, needle);
+    app.press(Action::Click { col, row });
+}
+
+/// Every list that takes clicks, clicked like a person with a mouse would.
+#[test]
+fn clicks_open_what_they_point_at() {
+    use common::app::DAY;
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        desk.register_visitor(login, &person("Testa Beispiel", "", 1990), true, None)
+            .unwrap();
+        desk.register_visitor(login, &person("Erika Musterfrau", "", 1980), true, None)
+            .unwrap();
+        desk.sessions_on(DAY).unwrap();
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+
+    // The admin hub: a click on an entry opens it.
+    app.press(Action::Admin);
+    click_on(&mut app, "Staff accounts");
+    let screen = app.screen();
+    assert!(screen.contains("MiLA Desk – Staff accounts"), "{screen}");
+    app.press(Action::Back);
+
+    // Reference lists: a click on a tab shows that list.
+    click_on(&mut app, "Reference lists");
+    click_on(&mut app, "Tally categories");
+    let screen = app.screen();
+    assert!(screen.contains("[Tally categories]"), "{screen}");
+    assert!(screen.contains("Erwachsene"), "{screen}");
+    app.press(Action::Back);
+    app.press(Action::Back);
+
+    // Find visitor: a click on a match opens the card.
+    app.press(Action::FindVisitor);
+    app.type_text("e");
+    click_on(&mut app, "Erika Musterfrau");
+    let screen = app.screen();
+    assert!(screen.contains("Visitor card M-0002"), "{screen}");
+    app.press(Action::Back);
+    app.press(Action::Back);
+
+    // Check-in's session choice: a click on the second session opens that one.
+    app.press(Action::CheckIn);
+    let screen = app.screen();
+    let second = screen
+        .lines()
+        .map(|l| l.trim_start_matches([' ', '▶']))
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .nth(1)
+        .unwrap_or_else(|| panic!("two sessions today: {screen}"))
+        .to_string();
+    let time = &second[..11];
+    click_on(&mut app, time);
+    let screen = app.screen();
+    assert!(screen.contains("Name or number"), "{screen}");
+    assert!(screen.contains(time), "the clicked session: {screen}");
+}
