@@ -292,3 +292,32 @@ fn clicks_open_what_they_point_at() {
     assert!(screen.contains("Name or number"), "{screen}");
     assert!(screen.contains(time), "the clicked session: {screen}");
 }
+
+/// The weekday boxes and tally categories tick with Space; the form says so while they
+/// have the focus, because the hint bar cannot show a key that types.
+#[test]
+fn the_offering_form_says_how_to_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Offerings);
+    app.press(Action::NewItem);
+    assert!(!app.screen().contains("Space"), "{}", app.screen());
+    for _ in 0..5 {
+        app.press(Action::NextField);
+    }
+    let screen = app.screen();
+    assert!(screen.contains("▸ Weekdays"), "{screen}");
+    assert!(
+        screen.contains("←/→ choose a day, Space ticks it."),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        app.press(Action::NextField);
+    }
+    let screen = app.screen();
+    assert!(screen.contains("▸ Tally categories"), "{screen}");
+    assert!(screen.contains("↑/↓ choose, Space ticks."), "{screen}");
+    insta::assert_snapshot!("offering_form_tally_hint_en_80x24", screen);
+}

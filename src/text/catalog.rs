@@ -418,6 +418,8 @@ catalog! {
 
     // Tally, offerings and sessions (issue 5).
     // (add lines for these screens directly below this comment)
+    OfferHintWeekdays => "←/→ wählt den Tag, Leertaste kreuzt an." / "←/→ choose a day, Space ticks it.",
+    OfferHintTally => "↑/↓ wählt, Leertaste kreuzt an." / "↑/↓ choose, Space ticks.",
     ActCancelSession => "Termin absagen" / "Cancel session",
     ActReopenSession => "Wieder öffnen" / "Reopen",
     SessionHeaderNote => "Abschlussnotiz: {note}" / "Closing note: {note}",
