@@ -321,3 +321,22 @@ fn the_offering_form_says_how_to_tick() {
     assert!(screen.contains("↑/↓ choose, Space ticks."), "{screen}");
     insta::assert_snapshot!("offering_form_tally_hint_en_80x24", screen);
 }
+
+/// English fields show dates as 2026-11-01, so a refused date names that form too.
+#[test]
+fn a_bad_period_date_names_the_english_format() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::DaySummary);
+    app.press(Action::PeriodReport);
+    app.press(Action::NextField);
+    app.press(Action::ClearField);
+    app.type_text("31.11.2026");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Period report"), "{screen}");
+    assert!(screen.contains("YYYY-MM-DD"), "{screen}");
+    assert!(!screen.contains("DD.MM"), "{screen}");
+}

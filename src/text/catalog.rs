@@ -389,7 +389,7 @@ catalog! {
     IntakeMarkDeclined => "keine Angabe" / "declined to say",
     IntakeNotChosen => "(nicht gewählt)" / "(not chosen)",
     IntakeNameRequired => "Bitte einen Namen eingeben." / "Please enter a name.",
-    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "DD.MM.YYYY or just the year (YYYY).",
+    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "YYYY-MM-DD or just the year (YYYY).",
     IntakeConsentRequired => "Bitte Ja oder Nein wählen (←/→)." / "Please choose Yes or No (←/→).",
     IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
@@ -567,7 +567,7 @@ catalog! {
     ReportFieldFolder => "Speichern in" / "Save to",
     ReportFieldFrom => "Von" / "From",
     ReportFieldTo => "Bis" / "To",
-    ReportBadDate => "Datum bitte als TT.MM.JJJJ eingeben." / "Please enter the date as DD.MM.YYYY.",
+    ReportBadDate => "Datum bitte als TT.MM.JJJJ eingeben." / "Please enter the date as YYYY-MM-DD.",
     ReportToBeforeFrom => "„Bis“ liegt vor „Von“." / "“To” is before “From”.",
     ReportNoteSaved => "Notiz des Tages gespeichert." / "Note of the day saved.",
     ReportNoteUnsaved => "Die Notiz des Tages ist noch nicht gespeichert: Strg+S speichert, Esc verwirft."
