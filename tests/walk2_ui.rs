@@ -340,3 +340,25 @@ fn a_bad_period_date_names_the_english_format() {
     assert!(screen.contains("YYYY-MM-DD"), "{screen}");
     assert!(!screen.contains("DD.MM"), "{screen}");
 }
+
+/// One month is a valid retention period and reads as one: never "1 months".
+#[test]
+fn a_one_month_retention_period_is_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Admin);
+    assert!(app.screen().contains("(now 24 months)"), "{}", app.screen());
+    click_on(&mut app, "Change the retention period");
+    app.press(Action::ClearField);
+    app.type_text("1");
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Retention period: 1 month."), "{screen}");
+    assert!(screen.contains("(now 1 month)"), "{screen}");
+    click_on(&mut app, "Retention review");
+    let screen = app.screen();
+    assert!(screen.contains("not seen for 1 month,"), "{screen}");
+    assert!(!screen.contains("months"), "{screen}");
+}

@@ -586,6 +586,11 @@ catalog! {
 
     // Erasure, retention, access export, audit view, backups (issue 7).
     // (add lines for these screens directly below this comment)
+    // A retention period of one month is allowed: "1 months" would read as a slip.
+    MonthsOne => "1 Monat" / "1 month",
+    MonthsMany => "{n} Monate" / "{n} months",
+    // After "seit": German wants the dative plural.
+    MonthsSinceMany => "{n} Monaten" / "{n} months",
     // The point first: the message bar has one line, and 80 columns cut the rest.
     ErrIo => "Dateifehler beim Lesen oder Schreiben: Nichts wurde gespeichert. Bitte MiLA Desk neu starten; der zuletzt gespeicherte Stand ist erhalten."
         / "File error while reading or writing: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",
@@ -597,7 +602,7 @@ catalog! {
     AdminStaff => "Mitarbeitendenkonten" / "Staff accounts",
     AdminAudit => "Protokoll ansehen" / "View the audit log",
     AdminRetention => "Aufbewahrung prüfen und löschen" / "Retention review and erasure",
-    AdminRetentionPeriod => "Aufbewahrungsfrist ändern (jetzt {months} Monate)" / "Change the retention period (now {months} months)",
+    AdminRetentionPeriod => "Aufbewahrungsfrist ändern (jetzt {months})" / "Change the retention period (now {months})",
     AdminBackup => "Jetzt sichern" / "Back up now",
     AdminBackupNoFolder => "Kein Sicherungsordner eingestellt: bitte „backup_folder“ in der Datei config.toml eintragen."
         / "No backup folder is set: please add “backup_folder” to the file config.toml.",
@@ -627,7 +632,7 @@ catalog! {
         / "People not seen for this many months are listed in the retention review.",
     RetentionPeriodField => "Monate (1 bis 120)" / "Months (1 to 120)",
     RetentionPeriodInvalid => "Bitte eine Zahl von 1 bis 120 eingeben." / "Please enter a number from 1 to 120.",
-    RetentionPeriodSaved => "Aufbewahrungsfrist: {months} Monate." / "Retention period: {months} months.",
+    RetentionPeriodSaved => "Aufbewahrungsfrist: {months}." / "Retention period: {months}.",
     AccessTitle => "Auskunft nach Art. 15 DSGVO – alle gespeicherten Daten" / "Access under Art. 15 GDPR – all data held",
     AccessIssued => "Erstellt {at} von {user}" / "Issued {at} by {user}",
     AccessNumber => "Besuchsnummer" / "Visitor number",
@@ -691,8 +696,8 @@ catalog! {
     AuditBackup => "Sicherung" / "backup",
     AuditRestore => "Wiederherstellung" / "restore",
     RetentionTitle => "Aufbewahrung prüfen" / "Retention review",
-    RetentionIntro => "Personen, die seit {months} Monaten nicht da waren, und Kurzaufnahmen, die älter als {days} Tage sind. Markieren (Leertaste) und endgültig löschen; die Besuche bleiben als anonyme Zahlen in den Statistiken."
-        / "People not seen for {months} months, and short intakes older than {days} days. Tick them (Space) and erase them for good; their visits stay in the statistics as anonymous counts.",
+    RetentionIntro => "Personen, die seit {months} nicht da waren, und Kurzaufnahmen, die älter als {days} Tage sind. Markieren (Leertaste) und endgültig löschen; die Besuche bleiben als anonyme Zahlen in den Statistiken."
+        / "People not seen for {months}, and short intakes older than {days} days. Tick them (Space) and erase them for good; their visits stay in the statistics as anonymous counts.",
     RetentionNone => "Niemand ist zur Prüfung fällig." / "Nobody is due for review.",
     RetentionNotSeen => "zuletzt da {date}" / "last seen {date}",
     RetentionIncomplete => "Kurzaufnahme vom {date}" / "short intake of {date}",
@@ -945,6 +950,24 @@ pub fn format_date(date: Date, lang: Lang) -> String {
         lang,
         &[("dd", &dd), ("mm", &mm), ("yyyy", &yyyy)],
     )
+}
+
+/// `1 Monat`, `24 Monate` / `1 month`, `24 months`.
+pub fn months(n: u32, lang: Lang) -> String {
+    if n == 1 {
+        Msg::MonthsOne.text(lang).to_owned()
+    } else {
+        fill(Msg::MonthsMany, lang, &[("n", &n.to_string())])
+    }
+}
+
+/// [`months`] after "seit" (`seit 24 Monaten`); the same in English.
+pub fn months_since(n: u32, lang: Lang) -> String {
+    if n == 1 {
+        Msg::MonthsOne.text(lang).to_owned()
+    } else {
+        fill(Msg::MonthsSinceMany, lang, &[("n", &n.to_string())])
+    }
 }
 
 /// A date spelled out: `Donnerstag, 26. November 2026` / `Thursday, 26 November 2026`.
