@@ -362,3 +362,30 @@ fn a_one_month_retention_period_is_singular() {
     assert!(screen.contains("not seen for 1 month,"), "{screen}");
     assert!(!screen.contains("months"), "{screen}");
 }
+
+/// The refused birth date says the whole rule beside the step list at 80 columns, in
+/// both languages (it used to end in "(JJJJ…").
+#[test]
+fn the_birth_date_rule_fits_under_its_field() {
+    for (lang, rule) in [
+        (Lang::De, "✗ TT.MM.JJJJ oder nur das Jahr."),
+        (Lang::En, "✗ YYYY-MM-DD or just the year."),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        make_database(dir.path());
+        let mut app = TestApp::start(dir.path(), 80, 24, Some(lang));
+        app.sign_in(COORDINATOR, PASSPHRASE);
+        app.press(Action::NewIntake);
+        app.press(Action::Right);
+        app.press(Action::NextField);
+        app.press(Action::Right);
+        app.press(Action::NextStep);
+        app.type_text("Testa Beispiel");
+        app.press(Action::NextField);
+        app.press(Action::NextField);
+        app.type_text("31.02.1990");
+        app.press(Action::NextStep);
+        let screen = app.screen();
+        assert!(screen.contains(rule), "{screen}");
+    }
+}

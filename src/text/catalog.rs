@@ -389,7 +389,8 @@ catalog! {
     IntakeMarkDeclined => "keine Angabe" / "declined to say",
     IntakeNotChosen => "(nicht gewählt)" / "(not chosen)",
     IntakeNameRequired => "Bitte einen Namen eingeben." / "Please enter a name.",
-    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "YYYY-MM-DD or just the year (YYYY).",
+    // Short: it stands under the field, beside the step list, in about 38 columns at 80x24.
+    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr." / "YYYY-MM-DD or just the year.",
     IntakeConsentRequired => "Bitte Ja oder Nein wählen (←/→)." / "Please choose Yes or No (←/→).",
     IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
