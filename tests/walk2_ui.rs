@@ -389,3 +389,37 @@ fn the_birth_date_rule_fits_under_its_field() {
         assert!(screen.contains(rule), "{screen}");
     }
 }
+
+/// Back from "single session", the one just added is selected, so Alt+A or Alt+O act on
+/// it without hunting for it.
+#[test]
+fn a_new_single_session_is_selected() {
+    use common::app::DAY;
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, _| {
+        desk.sessions_on(DAY).unwrap();
+    });
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::Offerings);
+    app.press(Action::NextField);
+    app.press(Action::First);
+    app.press(Action::NewItem);
+    app.type_text("Info evening test");
+    app.press(Action::NextField);
+    app.press(Action::NextField);
+    app.type_text("11:00");
+    app.press(Action::NextField);
+    app.type_text("11:30");
+    app.press(Action::Save);
+    let screen = app.screen();
+    assert!(screen.contains("Session added."), "{screen}");
+    let selected = screen
+        .lines()
+        .find(|l| l.contains('▶') && l.contains(':'))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(selected.contains("11:00–11:30"), "{screen}");
+    let rows = screen.lines().filter(|l| l.contains("open")).count();
+    assert!(rows >= 3, "it is not the only session of the day: {screen}");
+}
