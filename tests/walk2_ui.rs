@@ -423,3 +423,31 @@ fn a_new_single_session_is_selected() {
     let rows = screen.lines().filter(|l| l.contains("open")).count();
     assert!(rows >= 3, "it is not the only session of the day: {screen}");
 }
+
+/// A changed reference list is logged by its key; the log shows the list's name.
+#[test]
+fn the_audit_log_names_a_changed_list() {
+    use mila::desk::RefList;
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    with_desk(&path, |desk, login| {
+        desk.save_reference(login, RefList::TallyCategories, None, "Teenagers", false)
+            .unwrap();
+    });
+    for (lang, name) in [(Lang::En, "Tally categories"), (Lang::De, "Zählkategorien")] {
+        let mut app = TestApp::start(dir.path(), 120, 40, Some(lang));
+        app.sign_in(COORDINATOR, PASSPHRASE);
+        app.press(Action::Admin);
+        app.press(Action::First);
+        app.press(Action::Down);
+        app.press(Action::Down);
+        app.press(Action::Confirm);
+        let screen = app.screen();
+        assert!(!screen.contains("tally_categories"), "{screen}");
+        let row = screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.contains("koordination"), "{screen}");
+    }
+}

@@ -10,12 +10,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::desk::{AuditAction, AuditEntry, AuditFilter, Capability, Login, format_visitor_no};
+use crate::desk::{
+    AuditAction, AuditEntry, AuditFilter, Capability, Login, RefList, format_visitor_no,
+};
 use crate::search::parse_visitor_number;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::reference_lists::list_name;
 use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, contains, next_in};
 
@@ -319,7 +322,7 @@ impl Audit {
                 "{marker}{when:<17}{:<14}{:<24}{number:<9}{}",
                 crate::ui::sanitize::fit(&entry.user, 13),
                 action_label(entry.action).text(lang),
-                entry.detail
+                detail_text(entry, lang)
             );
             let style = if i == self.selected && self.focus == Focus::List {
                 view.theme.selected
@@ -337,6 +340,16 @@ impl Audit {
             offset,
         ));
     }
+}
+
+/// A changed list is logged by its key (`tally_categories`): staff read its name.
+fn detail_text(entry: &AuditEntry, lang: Lang) -> &str {
+    if entry.action == AuditAction::ReferenceChanged
+        && let Some(list) = RefList::ALL.iter().find(|l| l.as_str() == entry.detail)
+    {
+        return list_name(*list).text(lang);
+    }
+    &entry.detail
 }
 
 impl Screen for Audit {
