@@ -451,3 +451,38 @@ fn the_audit_log_names_a_changed_list() {
         assert!(row.contains("koordination"), "{screen}");
     }
 }
+
+/// Sessions and offerings are logged in English words; German staff read German ones.
+#[test]
+fn the_audit_log_says_session_changes_in_the_ui_language() {
+    use common::app::DAY;
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let id = with_desk(&path, |desk, login| {
+        let first = desk.sessions_on(DAY).unwrap()[0].id;
+        desk.cancel_session(login, first).unwrap();
+        desk.reopen_session(login, first).unwrap();
+        first
+    });
+    for (lang, cancelled, reopened) in [
+        (
+            Lang::De,
+            "Termin {id} abgesagt",
+            "Termin {id} wieder geöffnet",
+        ),
+        (Lang::En, "session {id} cancelled", "session {id} reopened"),
+    ] {
+        let mut app = TestApp::start(dir.path(), 120, 40, Some(lang));
+        app.sign_in(COORDINATOR, PASSPHRASE);
+        app.press(Action::Admin);
+        app.press(Action::First);
+        app.press(Action::Down);
+        app.press(Action::Down);
+        app.press(Action::Confirm);
+        let screen = app.screen();
+        for want in [cancelled, reopened] {
+            let want = want.replace("{id}", &id.to_string());
+            assert!(screen.contains(&want), "{want}: {screen}");
+        }
+    }
+}

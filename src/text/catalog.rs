@@ -592,6 +592,15 @@ catalog! {
     MonthsMany => "{n} Monate" / "{n} months",
     // After "seit": German wants the dative plural.
     MonthsSinceMany => "{n} Monaten" / "{n} months",
+    // The desk logs offerings and sessions by number in English words; these say it in the UI's.
+    AuditDetailOffering => "Angebot {n}" / "offering {n}",
+    AuditDetailSession => "Termin {n} {what}" / "session {n} {what}",
+    AuditSessionAdded => "hinzugefügt" / "added",
+    AuditSessionCancelled => "abgesagt" / "cancelled",
+    AuditSessionCancelledAhead => "im Voraus abgesagt" / "cancelled ahead",
+    AuditSessionClosed => "geschlossen" / "closed",
+    AuditSessionReopened => "wieder geöffnet" / "reopened",
+    AuditSessionMoved => "verschoben" / "moved",
     // The point first: the message bar has one line, and 80 columns cut the rest.
     ErrIo => "Dateifehler beim Lesen oder Schreiben: Nichts wurde gespeichert. Bitte MiLA Desk neu starten; der zuletzt gespeicherte Stand ist erhalten."
         / "File error while reading or writing: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",

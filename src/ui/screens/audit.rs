@@ -342,14 +342,49 @@ impl Audit {
     }
 }
 
-/// A changed list is logged by its key (`tally_categories`): staff read its name.
-fn detail_text(entry: &AuditEntry, lang: Lang) -> &str {
-    if entry.action == AuditAction::ReferenceChanged
-        && let Some(list) = RefList::ALL.iter().find(|l| l.as_str() == entry.detail)
-    {
-        return list_name(*list).text(lang);
+/// The detail in the UI's language. The desk logs a changed list by its key
+/// (`tally_categories`) and offerings and sessions as `offering 18`, `session 49 cancelled`;
+/// anything else is shown as stored.
+fn detail_text(entry: &AuditEntry, lang: Lang) -> String {
+    let detail = entry.detail.as_str();
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    match entry.action {
+        AuditAction::ReferenceChanged => {
+            if let Some(list) = RefList::ALL.iter().find(|l| l.as_str() == detail) {
+                return list_name(*list).text(lang).to_owned();
+            }
+        }
+        AuditAction::OfferingChanged => {
+            if let Some(n) = detail.strip_prefix("offering ").filter(|n| number(n)) {
+                return fill(Msg::AuditDetailOffering, lang, &[("n", n)]);
+            }
+        }
+        AuditAction::SessionChanged => {
+            let parts = detail
+                .strip_prefix("session ")
+                .and_then(|rest| rest.split_once(' '));
+            if let Some((n, what)) = parts.filter(|(n, _)| number(n)) {
+                let what = match what {
+                    "added" => Some(Msg::AuditSessionAdded),
+                    "cancelled" => Some(Msg::AuditSessionCancelled),
+                    "cancelled ahead" => Some(Msg::AuditSessionCancelledAhead),
+                    "closed" => Some(Msg::AuditSessionClosed),
+                    "reopened" => Some(Msg::AuditSessionReopened),
+                    "moved" => Some(Msg::AuditSessionMoved),
+                    _ => None,
+                };
+                if let Some(what) = what {
+                    return fill(
+                        Msg::AuditDetailSession,
+                        lang,
+                        &[("n", n), ("what", what.text(lang))],
+                    );
+                }
+            }
+        }
+        _ => {}
     }
-    &entry.detail
+    detail.to_owned()
 }
 
 impl Screen for Audit {
