@@ -389,7 +389,8 @@ catalog! {
     IntakeMarkDeclined => "keine Angabe" / "declined to say",
     IntakeNotChosen => "(nicht gewählt)" / "(not chosen)",
     IntakeNameRequired => "Bitte einen Namen eingeben." / "Please enter a name.",
-    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr (JJJJ)." / "DD.MM.YYYY or just the year (YYYY).",
+    // Short: it stands under the field, beside the step list, in about 38 columns at 80x24.
+    IntakeBirthInvalid => "TT.MM.JJJJ oder nur das Jahr." / "YYYY-MM-DD or just the year.",
     IntakeConsentRequired => "Bitte Ja oder Nein wählen (←/→)." / "Please choose Yes or No (←/→).",
     IntakeConsentSummary => "ja, am {date}, Fassung {version}" / "yes, on {date}, version {version}",
     IntakeConsentMissing => "nicht erteilt" / "not given",
@@ -418,6 +419,8 @@ catalog! {
 
     // Tally, offerings and sessions (issue 5).
     // (add lines for these screens directly below this comment)
+    OfferHintWeekdays => "←/→ wählt den Tag, Leertaste kreuzt an." / "←/→ choose a day, Space ticks it.",
+    OfferHintTally => "↑/↓ wählt, Leertaste kreuzt an." / "↑/↓ choose, Space ticks.",
     ActCancelSession => "Termin absagen" / "Cancel session",
     ActReopenSession => "Wieder öffnen" / "Reopen",
     SessionHeaderNote => "Abschlussnotiz: {note}" / "Closing note: {note}",
@@ -565,7 +568,7 @@ catalog! {
     ReportFieldFolder => "Speichern in" / "Save to",
     ReportFieldFrom => "Von" / "From",
     ReportFieldTo => "Bis" / "To",
-    ReportBadDate => "Datum bitte als TT.MM.JJJJ eingeben." / "Please enter the date as DD.MM.YYYY.",
+    ReportBadDate => "Datum bitte als TT.MM.JJJJ eingeben." / "Please enter the date as YYYY-MM-DD.",
     ReportToBeforeFrom => "„Bis“ liegt vor „Von“." / "“To” is before “From”.",
     ReportNoteSaved => "Notiz des Tages gespeichert." / "Note of the day saved.",
     ReportNoteUnsaved => "Die Notiz des Tages ist noch nicht gespeichert: Strg+S speichert, Esc verwirft."
@@ -584,17 +587,32 @@ catalog! {
 
     // Erasure, retention, access export, audit view, backups (issue 7).
     // (add lines for these screens directly below this comment)
+    // A retention period of one month is allowed: "1 months" would read as a slip.
+    MonthsOne => "1 Monat" / "1 month",
+    MonthsMany => "{n} Monate" / "{n} months",
+    // After "seit": German wants the dative plural.
+    MonthsSinceMany => "{n} Monaten" / "{n} months",
+    // The desk logs offerings and sessions by number in English words; these say it in the UI's.
+    AuditDetailOffering => "Angebot {n}" / "offering {n}",
+    AuditDetailSession => "Termin {n} {what}" / "session {n} {what}",
+    AuditSessionAdded => "hinzugefügt" / "added",
+    AuditSessionCancelled => "abgesagt" / "cancelled",
+    AuditSessionCancelledAhead => "im Voraus abgesagt" / "cancelled ahead",
+    AuditSessionClosed => "geschlossen" / "closed",
+    AuditSessionReopened => "wieder geöffnet" / "reopened",
+    AuditSessionMoved => "verschoben" / "moved",
     // The point first: the message bar has one line, and 80 columns cut the rest.
     ErrIo => "Dateifehler beim Lesen oder Schreiben: Nichts wurde gespeichert. Bitte MiLA Desk neu starten; der zuletzt gespeicherte Stand ist erhalten."
         / "File error while reading or writing: nothing was saved. Please restart MiLA Desk; the last saved state is intact.",
     AdminTitle => "Verwaltung" / "Administration",
     AdminIntro => "Pfeiltasten wählen, Enter öffnet." / "Arrows choose, Enter opens.",
-    AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Staatsangehörigkeiten"
-        / "Reference lists: housing units, languages, needs, nationalities",
+    // Names every list, tally categories too, so nobody hunts for them; short enough for 80 columns.
+    AdminReference => "Auswahllisten: Unterkünfte, Sprachen, Bedarfe, Länder, Zählkategorien"
+        / "Reference lists: housing, languages, needs, countries, tally categories",
     AdminStaff => "Mitarbeitendenkonten" / "Staff accounts",
     AdminAudit => "Protokoll ansehen" / "View the audit log",
     AdminRetention => "Aufbewahrung prüfen und löschen" / "Retention review and erasure",
-    AdminRetentionPeriod => "Aufbewahrungsfrist ändern (jetzt {months} Monate)" / "Change the retention period (now {months} months)",
+    AdminRetentionPeriod => "Aufbewahrungsfrist ändern (jetzt {months})" / "Change the retention period (now {months})",
     AdminBackup => "Jetzt sichern" / "Back up now",
     AdminBackupNoFolder => "Kein Sicherungsordner eingestellt: bitte „backup_folder“ in der Datei config.toml eintragen."
         / "No backup folder is set: please add “backup_folder” to the file config.toml.",
@@ -624,7 +642,7 @@ catalog! {
         / "People not seen for this many months are listed in the retention review.",
     RetentionPeriodField => "Monate (1 bis 120)" / "Months (1 to 120)",
     RetentionPeriodInvalid => "Bitte eine Zahl von 1 bis 120 eingeben." / "Please enter a number from 1 to 120.",
-    RetentionPeriodSaved => "Aufbewahrungsfrist: {months} Monate." / "Retention period: {months} months.",
+    RetentionPeriodSaved => "Aufbewahrungsfrist: {months}." / "Retention period: {months}.",
     AccessTitle => "Auskunft nach Art. 15 DSGVO – alle gespeicherten Daten" / "Access under Art. 15 GDPR – all data held",
     AccessIssued => "Erstellt {at} von {user}" / "Issued {at} by {user}",
     AccessNumber => "Besuchsnummer" / "Visitor number",
@@ -663,13 +681,14 @@ catalog! {
     AuditColVisitor => "Nummer" / "Number",
     AuditColDetail => "Details" / "Details",
     AuditCount => "{shown} Einträge (neueste zuerst)" / "{shown} entries (newest first)",
+    AuditCountOne => "1 Eintrag" / "1 entry",
     AuditMore => "{shown} Einträge (neueste zuerst) – Filter eingrenzen, um ältere zu sehen" / "{shown} entries (newest first) – narrow the filter to see older ones",
     AuditNone => "Keine Einträge für diesen Filter." / "No entries for this filter.",
     AuditBadNumber => "Keine gültige Besuchsnummer (z. B. M-0042)." / "Not a visitor number (e.g. M-0042).",
     AuditBadDate => "Kein gültiges Datum (TT.MM.JJJJ)." / "Not a valid date (YYYY-MM-DD).",
-    AuditInit => "Datenbank angelegt" / "Database created",
-    AuditLogin => "Anmeldung" / "Sign-in",
-    AuditLoginFailed => "Anmeldung fehlgeschlagen" / "Failed sign-in",
+    AuditInit => "Datenbank angelegt" / "database created",
+    AuditLogin => "Anmeldung" / "sign-in",
+    AuditLoginFailed => "Anmeldung fehlgeschlagen" / "failed sign-in",
     AuditRegister => "angelegt" / "registered",
     AuditUpdate => "geändert" / "changed",
     AuditView => "angesehen" / "viewed",
@@ -687,8 +706,8 @@ catalog! {
     AuditBackup => "Sicherung" / "backup",
     AuditRestore => "Wiederherstellung" / "restore",
     RetentionTitle => "Aufbewahrung prüfen" / "Retention review",
-    RetentionIntro => "Personen, die seit {months} Monaten nicht da waren, und Kurzaufnahmen, die älter als {days} Tage sind. Markieren (Leertaste) und endgültig löschen; die Besuche bleiben als anonyme Zahlen in den Statistiken."
-        / "People not seen for {months} months, and short intakes older than {days} days. Tick them (Space) and erase them for good; their visits stay in the statistics as anonymous counts.",
+    RetentionIntro => "Personen, die seit {months} nicht da waren, und Kurzaufnahmen, die älter als {days} Tage sind. Markieren (Leertaste) und endgültig löschen; die Besuche bleiben als anonyme Zahlen in den Statistiken."
+        / "People not seen for {months}, and short intakes older than {days} days. Tick them (Space) and erase them for good; their visits stay in the statistics as anonymous counts.",
     RetentionNone => "Niemand ist zur Prüfung fällig." / "Nobody is due for review.",
     RetentionNotSeen => "zuletzt da {date}" / "last seen {date}",
     RetentionIncomplete => "Kurzaufnahme vom {date}" / "short intake of {date}",
@@ -941,6 +960,24 @@ pub fn format_date(date: Date, lang: Lang) -> String {
         lang,
         &[("dd", &dd), ("mm", &mm), ("yyyy", &yyyy)],
     )
+}
+
+/// `1 Monat`, `24 Monate` / `1 month`, `24 months`.
+pub fn months(n: u32, lang: Lang) -> String {
+    if n == 1 {
+        Msg::MonthsOne.text(lang).to_owned()
+    } else {
+        fill(Msg::MonthsMany, lang, &[("n", &n.to_string())])
+    }
+}
+
+/// [`months`] after "seit" (`seit 24 Monaten`); the same in English.
+pub fn months_since(n: u32, lang: Lang) -> String {
+    if n == 1 {
+        Msg::MonthsOne.text(lang).to_owned()
+    } else {
+        fill(Msg::MonthsSinceMany, lang, &[("n", &n.to_string())])
+    }
 }
 
 /// A date spelled out: `Donnerstag, 26. November 2026` / `Thursday, 26 November 2026`.

@@ -581,9 +581,19 @@ impl Keymap {
         actions
             .iter()
             .filter_map(|action| {
-                let key = self.keys_of(mode, action).into_iter().next()?;
-                let label = action.label()?;
-                Some((key.display(lang), label.text(lang).to_owned()))
+                let keys = self.keys_of(mode, action);
+                let label = action.label()?.text(lang);
+                // "J Yes" puzzles an English reader where "Y Yes" is bound too: a letter
+                // key that spells the label's first letter wins over file order.
+                let initial = label.chars().next().map(|c| c.to_lowercase().to_string());
+                let key = keys
+                    .iter()
+                    .find(|key| {
+                        key.modifiers.is_empty()
+                            && matches!(key.code, KeyCode::Char(c) if Some(c.to_lowercase().to_string()) == initial)
+                    })
+                    .or_else(|| keys.first())?;
+                Some((key.display(lang), label.to_owned()))
             })
             .collect()
     }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::desk::{Capability, Login};
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::catalog::{self, Lang, Msg, fill};
 use crate::ui::layout::{inset, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::audit::Audit;
@@ -59,7 +59,7 @@ fn labels(lang: Lang, months: u32) -> Vec<String> {
             Entry::RetentionPeriod => fill(
                 Msg::AdminRetentionPeriod,
                 lang,
-                &[("months", &months.to_string())],
+                &[("months", &catalog::months(months, lang))],
             ),
             Entry::Backup => Msg::AdminBackup.text(lang).to_string(),
         })

@@ -10,12 +10,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::desk::{AuditAction, AuditEntry, AuditFilter, Capability, Login, format_visitor_no};
+use crate::desk::{
+    AuditAction, AuditEntry, AuditFilter, Capability, Login, RefList, format_visitor_no,
+};
 use crate::search::parse_visitor_number;
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{choice, inset, labelled, row, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::reference_lists::list_name;
 use crate::ui::screens::schedule_text::parse_date;
 use crate::ui::widgets::{TextField, contains, next_in};
 
@@ -261,6 +264,8 @@ impl Audit {
         let shown = self.entries.len().min(SHOWN);
         let count = if self.entries.len() > SHOWN {
             Msg::AuditMore
+        } else if shown == 1 {
+            Msg::AuditCountOne
         } else {
             Msg::AuditCount
         };
@@ -301,11 +306,12 @@ impl Audit {
             .skip(offset)
             .take(rows_available)
         {
-            let when = entry
-                .at
-                .to_zoned_datetime(tz.clone())
-                .strftime("%d.%m.%Y %H:%M")
-                .to_string();
+            let zoned = entry.at.to_zoned_datetime(tz.clone());
+            let when = format!(
+                "{} {}",
+                format_date(zoned.date(), lang),
+                zoned.strftime("%H:%M")
+            );
             let number = entry.visitor.map(format_visitor_no).unwrap_or_default();
             let marker = if i == self.selected && self.focus == Focus::List {
                 "▶ "
@@ -316,7 +322,7 @@ impl Audit {
                 "{marker}{when:<17}{:<14}{:<24}{number:<9}{}",
                 crate::ui::sanitize::fit(&entry.user, 13),
                 action_label(entry.action).text(lang),
-                entry.detail
+                detail_text(entry, lang)
             );
             let style = if i == self.selected && self.focus == Focus::List {
                 view.theme.selected
@@ -334,6 +340,51 @@ impl Audit {
             offset,
         ));
     }
+}
+
+/// The detail in the UI's language. The desk logs a changed list by its key
+/// (`tally_categories`) and offerings and sessions as `offering 18`, `session 49 cancelled`;
+/// anything else is shown as stored.
+fn detail_text(entry: &AuditEntry, lang: Lang) -> String {
+    let detail = entry.detail.as_str();
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    match entry.action {
+        AuditAction::ReferenceChanged => {
+            if let Some(list) = RefList::ALL.iter().find(|l| l.as_str() == detail) {
+                return list_name(*list).text(lang).to_owned();
+            }
+        }
+        AuditAction::OfferingChanged => {
+            if let Some(n) = detail.strip_prefix("offering ").filter(|n| number(n)) {
+                return fill(Msg::AuditDetailOffering, lang, &[("n", n)]);
+            }
+        }
+        AuditAction::SessionChanged => {
+            let parts = detail
+                .strip_prefix("session ")
+                .and_then(|rest| rest.split_once(' '));
+            if let Some((n, what)) = parts.filter(|(n, _)| number(n)) {
+                let what = match what {
+                    "added" => Some(Msg::AuditSessionAdded),
+                    "cancelled" => Some(Msg::AuditSessionCancelled),
+                    "cancelled ahead" => Some(Msg::AuditSessionCancelledAhead),
+                    "closed" => Some(Msg::AuditSessionClosed),
+                    "reopened" => Some(Msg::AuditSessionReopened),
+                    "moved" => Some(Msg::AuditSessionMoved),
+                    _ => None,
+                };
+                if let Some(what) = what {
+                    return fill(
+                        Msg::AuditDetailSession,
+                        lang,
+                        &[("n", n), ("what", what.text(lang))],
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    detail.to_owned()
 }
 
 impl Screen for Audit {

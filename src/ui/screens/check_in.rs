@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::desk::{
-    Capability, CheckInOutcome, Login, SessionId, SessionView, VisitorNo, VisitorStatus,
+    Capability, CheckInOutcome, DeskError, Login, SessionId, SessionView, VisitorNo, VisitorStatus,
     format_visitor_no,
 };
 use crate::search::parse_visitor_number;
@@ -240,7 +240,15 @@ impl CheckIn {
                 self.field.set_value("");
                 self.load(ctx);
             }
-            Err(e) => ctx.desk_error(&e),
+            Err(e) => {
+                // As in `confirm`: the sentence names the number, and a number left in
+                // the field would run into the next one typed (10, then M-109999).
+                if matches!(e, DeskError::NoSuchVisitor(_) | DeskError::Erased(_)) {
+                    self.field.set_value("");
+                    self.search(ctx);
+                }
+                ctx.desk_error(&e);
+            }
         }
     }
 

@@ -55,9 +55,13 @@ impl FindVisitor {
     }
 
     /// Runs the query against the index; keeps the selected visitor selected
-    /// when they are still in the list.
+    /// when they are still in the list (back from their card).
     fn search(&mut self, ctx: &mut Ctx<'_>) {
-        let keep = self.results.get(self.selected).map(|e| e.number);
+        let keep = self
+            .results
+            .get(self.selected)
+            .filter(|_| self.selected > 0)
+            .map(|e| e.number);
         self.has_index = ctx.index.is_some();
         let Some(index) = ctx.index.as_deref() else {
             self.results.clear();
@@ -198,6 +202,9 @@ impl Screen for FindVisitor {
         let before = self.query.value().to_string();
         if self.query.handle(action) {
             if self.query.value() != before {
+                // A changed query is a new question: its best answer is the one to open,
+                // not whoever the shorter query had selected.
+                self.selected = 0;
                 self.search(ctx);
             }
             return Outcome::Stay;

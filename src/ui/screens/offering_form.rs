@@ -586,6 +586,23 @@ impl Screen for OfferingForm {
                 };
                 let drawn = button(frame, place, Msg::FormSave.text(lang), focused, &view.theme);
                 hits.push((Focus::Save, drawn));
+                // Space ticks, but form keys cannot show it in the hint bar (printable keys
+                // type there): say it below the form, where it moves nothing.
+                let how = match self.focus {
+                    Focus::Weekdays => Some(Msg::OfferHintWeekdays),
+                    Focus::Tally => Some(Msg::OfferHintTally),
+                    _ => None,
+                };
+                if let Some(how) = how
+                    && y + 2 < area.height
+                {
+                    let place = Rect {
+                        x: area.x + label_w,
+                        width: area.width.saturating_sub(label_w),
+                        ..row(area, y + 2)
+                    };
+                    text(frame, place, how.text(lang), view.theme.info);
+                }
                 break;
             }
             hits.push((focus, row(area, y)));

@@ -71,6 +71,7 @@ impl Offerings {
     fn load(&mut self, ctx: &mut Ctx<'_>) {
         let Some(desk) = ctx.desk else { return };
         let keep = self.selected_id();
+        let known: Vec<OfferingId> = self.rows.iter().map(|(id, _)| *id).collect();
         match desk.offerings() {
             Ok(mut rows) => {
                 rows.sort_by_key(|(id, o)| (o.archived, *id));
@@ -82,8 +83,11 @@ impl Offerings {
             Ok(list) => self.tally_labels = list.into_iter().map(|(id, e)| (id, e.label)).collect(),
             Err(e) => ctx.desk_error(&e),
         }
-        self.selected = keep
-            .and_then(|id| self.rows.iter().position(|(i, _)| *i == id))
+        // Back from "new offering": the one just created is selected, so its sessions and
+        // details are in view instead of somewhere below the fold.
+        let added = self.rows.iter().position(|(id, _)| !known.contains(id));
+        self.selected = added
+            .or_else(|| keep.and_then(|id| self.rows.iter().position(|(i, _)| *i == id)))
             .unwrap_or(self.selected)
             .min(self.rows.len().saturating_sub(1));
     }

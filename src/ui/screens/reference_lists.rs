@@ -27,7 +27,8 @@ const LISTS: [RefList; 5] = [
     RefList::TallyCategories,
 ];
 
-fn list_name(list: RefList) -> Msg {
+/// The list's name as staff read it (also in the audit log).
+pub fn list_name(list: RefList) -> Msg {
     match list {
         RefList::Housing => Msg::RefHousing,
         RefList::Languages => Msg::RefLanguages,

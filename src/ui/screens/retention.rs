@@ -11,7 +11,7 @@ use crate::desk::{
     format_visitor_no,
 };
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg, fill, format_date};
+use crate::ui::catalog::{self, Lang, Msg, fill, format_date};
 use crate::ui::layout::{button, inset, paragraph, row, rows};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::{Asked, Confirm, MultiSelect, ask, contains};
@@ -190,7 +190,7 @@ impl Screen for Retention {
             Msg::RetentionIntro,
             lang,
             &[
-                ("months", &self.months.to_string()),
+                ("months", &catalog::months_since(self.months, lang)),
                 ("days", &INCOMPLETE_INTAKE_DAYS.to_string()),
             ],
         );

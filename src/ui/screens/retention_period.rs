@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::desk::{Capability, Login};
 use crate::ui::action::{Action, Mode};
-use crate::ui::catalog::{Lang, Msg, fill};
+use crate::ui::catalog::{self, Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::widgets::TextField;
@@ -69,7 +69,7 @@ impl RetentionPeriod {
                 ctx.success(fill(
                     Msg::RetentionPeriodSaved,
                     ctx.lang,
-                    &[("months", &months.to_string())],
+                    &[("months", &catalog::months(months, ctx.lang))],
                 ));
                 self.saved = months.to_string();
                 Outcome::Back

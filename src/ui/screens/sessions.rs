@@ -34,6 +34,12 @@ enum Entry {
 }
 
 impl Entry {
+    /// Which session this is, across reloads: a planned one keeps it when it is created.
+    fn identity(&self) -> (OfferingId, jiff::civil::Time, &str) {
+        let r = self.record();
+        (r.offering, r.start, &r.title)
+    }
+
     fn record(&self) -> &SessionRecord {
         match self {
             Entry::Held(v) => &v.record,
@@ -83,6 +89,7 @@ impl Sessions {
 
     fn load(&mut self, ctx: &mut Ctx<'_>) {
         let Some(desk) = ctx.desk else { return };
+        let keep = self.selected_identity();
         let mut entries: Vec<Entry> = match desk.sessions_on(self.day) {
             Ok(held) => held.into_iter().map(Entry::Held).collect(),
             Err(e) => {
@@ -107,8 +114,26 @@ impl Sessions {
         }
         entries.sort_by(|a, b| (a.record().start, a.title()).cmp(&(b.record().start, b.title())));
         self.entries = entries;
-        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        // The refresh every 30 s must not slide the selection onto another session when
+        // one is added above it: Alt+A would then cancel a different one.
+        self.selected = keep
+            .and_then(|k| self.position(&k))
+            .unwrap_or(self.selected)
+            .min(self.entries.len().saturating_sub(1));
         self.loaded_at = Some(ctx.now);
+    }
+
+    fn selected_identity(&self) -> Option<(OfferingId, jiff::civil::Time, String)> {
+        self.entries.get(self.selected).map(|e| {
+            let (o, t, title) = e.identity();
+            (o, t, title.to_owned())
+        })
+    }
+
+    fn position(&self, key: &(OfferingId, jiff::civil::Time, String)) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.identity() == (key.0, key.1, key.2.as_str()))
     }
 
     fn go(&mut self, forward: bool, ctx: &mut Ctx<'_>) {
@@ -380,7 +405,24 @@ impl Screen for Sessions {
     }
 
     fn resumed(&mut self, ctx: &mut Ctx<'_>) {
+        let known: Vec<_> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let (o, t, title) = e.identity();
+                (o, t, title.to_owned())
+            })
+            .collect();
         self.load(ctx);
+        // Back from "single session": the one just added is selected.
+        if let Some(i) = self.entries.iter().position(|e| {
+            let (o, t, title) = e.identity();
+            !known
+                .iter()
+                .any(|k| (k.0, k.1, k.2.as_str()) == (o, t, title))
+        }) {
+            self.selected = i;
+        }
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View<'_>) {
