@@ -17,9 +17,8 @@ use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::screens::close_session::CloseSession;
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
-use crate::ui::screens::reopen_session::{self, ReopenQuestion};
+use crate::ui::screens::reopen_session::{self, Fed, ReopenQuestion};
 use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::{ChoiceList, TextField};
 
@@ -296,21 +295,6 @@ impl CheckIn {
         }
         Outcome::Stay
     }
-
-    fn handle_reopen(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if matches!(action, Action::Tick | Action::Resize { .. }) {
-            return Outcome::Unhandled;
-        }
-        if let Some(question) = &mut self.reopen
-            && let Some(reopened) = question.handle(action, ctx)
-        {
-            self.reopen = None;
-            if reopened {
-                self.load(ctx);
-            }
-        }
-        Outcome::Stay
-    }
 }
 
 impl Screen for CheckIn {
@@ -355,8 +339,14 @@ impl Screen for CheckIn {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if self.reopen.is_some() {
-            return self.handle_reopen(action, ctx);
+        match reopen_session::feed(&mut self.reopen, action, ctx) {
+            Fed::NotAsking => {}
+            Fed::Pass => return Outcome::Unhandled,
+            Fed::Taken => return Outcome::Stay,
+            Fed::Reopened => {
+                self.load(ctx);
+                return Outcome::Stay;
+            }
         }
         if self.household.is_some() {
             return self.handle_household(action, ctx);
@@ -381,14 +371,14 @@ impl Screen for CheckIn {
                     return Outcome::Push(screen);
                 }
             }
-            Action::CloseSession => {
-                if let Some(view) = &self.view {
-                    return Outcome::Push(Box::new(CloseSession::new(view, ctx)));
-                }
-            }
-            Action::ReopenSession => {
-                if let Some(view) = &self.view {
-                    self.reopen = ReopenQuestion::ask(view, ctx);
+            Action::CloseSession | Action::ReopenSession => {
+                if let Some(outcome) = reopen_session::session_action(
+                    action,
+                    self.view.as_ref(),
+                    &mut self.reopen,
+                    ctx,
+                ) {
+                    return outcome;
                 }
             }
             _ => return Outcome::Unhandled,

@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 use crate::desk::{Capability, Login, SessionId, SessionState, SessionView};
 use crate::ui::action::Action;
 use crate::ui::catalog::{Msg, fill};
-use crate::ui::screen::Ctx;
+use crate::ui::screen::{Ctx, Outcome};
+use crate::ui::screens::close_session::CloseSession;
 use crate::ui::widgets::{Answer, Confirm};
 
 /// The question "open it again?" while it is on screen.
@@ -72,4 +73,56 @@ impl ReopenQuestion {
 pub fn offered(s: Option<&SessionView>, login: Option<&Login>) -> bool {
     s.is_some_and(|s| s.record.state != SessionState::Open)
         && login.is_some_and(|l| l.may(Capability::EditClosedSession))
+}
+
+/// What an open question did with an action, for the screen that shows it.
+pub enum Fed {
+    /// No question is open: the screen handles the action itself.
+    NotAsking,
+    /// Time or a resize while the question is open: for the application, not the screen.
+    Pass,
+    /// The question took the action (or is still open).
+    Taken,
+    /// The session is open again: the screen reloads it.
+    Reopened,
+}
+
+/// Feeds `action` to the question in `slot`, if one is open; closes it once answered.
+pub fn feed(slot: &mut Option<ReopenQuestion>, action: &Action, ctx: &mut Ctx<'_>) -> Fed {
+    let Some(question) = slot else {
+        return Fed::NotAsking;
+    };
+    if matches!(action, Action::Tick | Action::Resize { .. }) {
+        return Fed::Pass;
+    }
+    match question.handle(action, ctx) {
+        None => Fed::Taken,
+        Some(reopened) => {
+            *slot = None;
+            if reopened { Fed::Reopened } else { Fed::Taken }
+        }
+    }
+}
+
+/// Closing and reopening `view`'s session: the session actions check-in and tally
+/// share. `None` for any other action.
+pub fn session_action(
+    action: &Action,
+    view: Option<&SessionView>,
+    slot: &mut Option<ReopenQuestion>,
+    ctx: &mut Ctx<'_>,
+) -> Option<Outcome> {
+    match action {
+        Action::CloseSession => Some(match view {
+            Some(view) => Outcome::Push(Box::new(CloseSession::new(view, ctx))),
+            None => Outcome::Stay,
+        }),
+        Action::ReopenSession => {
+            if let Some(view) = view {
+                *slot = ReopenQuestion::ask(view, ctx);
+            }
+            Some(Outcome::Stay)
+        }
+        _ => None,
+    }
 }

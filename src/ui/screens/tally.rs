@@ -18,8 +18,7 @@ use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::big_digits::{self, DIGIT_ROWS};
-use crate::ui::screens::close_session::CloseSession;
-use crate::ui::screens::reopen_session::{self, ReopenQuestion};
+use crate::ui::screens::reopen_session::{self, Fed, ReopenQuestion};
 use crate::ui::screens::session_header::{render_header, writable};
 use crate::ui::widgets::{TextField, contains};
 
@@ -237,21 +236,6 @@ impl Tally {
         false
     }
 
-    fn handle_reopen(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if matches!(action, Action::Tick | Action::Resize { .. }) {
-            return Outcome::Unhandled;
-        }
-        if let Some(question) = &mut self.reopen
-            && let Some(reopened) = question.handle(action, ctx)
-        {
-            self.reopen = None;
-            if reopened {
-                self.load(ctx);
-            }
-        }
-        Outcome::Stay
-    }
-
     fn render_columns(&self, frame: &mut Frame, area: Rect, s: &SessionView, view: &View<'_>) {
         let lang = view.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -345,8 +329,14 @@ impl Screen for Tally {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if self.reopen.is_some() {
-            return self.handle_reopen(action, ctx);
+        match reopen_session::feed(&mut self.reopen, action, ctx) {
+            Fed::NotAsking => {}
+            Fed::Pass => return Outcome::Unhandled,
+            Fed::Taken => return Outcome::Stay,
+            Fed::Reopened => {
+                self.load(ctx);
+                return Outcome::Stay;
+            }
         }
         if let Action::Click { col, row } = action {
             return if self.click(*col, *row) {
@@ -364,14 +354,14 @@ impl Screen for Tally {
         }
         match action {
             Action::Undo => self.undo(ctx),
-            Action::CloseSession => {
-                if let Some(view) = &self.view {
-                    return Outcome::Push(Box::new(CloseSession::new(view, ctx)));
-                }
-            }
-            Action::ReopenSession => {
-                if let Some(view) = &self.view {
-                    self.reopen = ReopenQuestion::ask(view, ctx);
+            Action::CloseSession | Action::ReopenSession => {
+                if let Some(outcome) = reopen_session::session_action(
+                    action,
+                    self.view.as_ref(),
+                    &mut self.reopen,
+                    ctx,
+                ) {
+                    return outcome;
                 }
             }
             _ => return Outcome::Unhandled,
