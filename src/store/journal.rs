@@ -1,0 +1,365 @@
+//! A write-ahead journal under redb, so a durable commit costs one
+//! contiguous write and one `fdatasync`.
+//!
+//! redb makes a commit durable by writing every page it changed in place
+//! (a check-in changes about 14, scattered over the file) and calling
+//! `fdatasync`, which then has to reach every one of those blocks. Here each
+//! page still goes to the database file at once, but without waiting for it;
+//! at redb's `sync_data` the same pages are appended as one record to a
+//! journal file beside it, which alone is synced. Every so often (and when
+//! the file grows, or on close) the database file itself is synced and the
+//! journal starts over: a checkpoint.
+//!
+//! After a crash or power loss the file may lack writes since the last
+//! checkpoint; the next open writes every whole record of the journal back
+//! into it, in order, before redb looks at it. That restores the file as of
+//! the last confirmed commit: redb never writes into pages that commit uses,
+//! so whatever a later, unconfirmed commit left behind is only free pages.
+//! A record is whole when its checksum matches; a torn last record is one
+//! that was never confirmed.
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::ops::Bound;
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use redb::StorageBackend;
+use redb::backends::FileBackend;
+
+use super::StoreError;
+
+const MAGIC: u64 = u64::from_le_bytes(*b"milajrnl");
+/// Records start after the journal's header block.
+const FIRST_RECORD: u64 = 4096;
+/// A checkpoint once the journal would grow beyond this.
+const CHECKPOINT_BYTES: u64 = 8 << 20;
+/// The journal grows in real blocks this big: appending into a hole would
+/// make every `fdatasync` also commit the file system's allocation.
+const GROW_BYTES: u64 = 1 << 20;
+const RECORD_HEAD: usize = 32;
+
+/// The journal's name beside the database: `<file>.journal`.
+pub(super) fn journal_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".journal");
+    db.with_file_name(name)
+}
+
+/// FNV-1a: enough to tell a torn or stale record from a whole one.
+fn checksum(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// Which file a journal belongs to: a copy renamed over the database (a
+/// restore, the rewrite after an erasure) is another file, and must never
+/// get the old file's pages.
+fn identity(file: &File) -> io::Result<u64> {
+    let meta = file.metadata()?;
+    Ok(meta.dev().rotate_left(32) ^ meta.ino())
+}
+
+struct State {
+    /// Pages written since the last `sync_data`, for the next record.
+    pending: Vec<(u64, Vec<u8>)>,
+    pending_bytes: u64,
+    /// The next sync must be a checkpoint (the file grew, or too much is
+    /// pending to journal).
+    checkpoint: bool,
+    epoch: u64,
+    end: u64,
+    allocated: u64,
+}
+
+#[derive(Debug)]
+pub(super) struct JournalBackend {
+    main: FileBackend,
+    journal: File,
+    path: PathBuf,
+    identity: u64,
+    state: Mutex<State>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State").field("epoch", &self.epoch).finish()
+    }
+}
+
+impl JournalBackend {
+    /// Opens the journal of the database file `main` at `path`, locked for
+    /// this process, and first brings the file up to its last confirmed
+    /// commit.
+    pub(super) fn open(path: &Path, main: File) -> Result<Self, StoreError> {
+        let jpath = journal_path(path);
+        let journal = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&jpath)?;
+        match journal.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::InUse),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        let identity = identity(&main)?;
+        let allocated = journal.metadata()?.len();
+        let backend = JournalBackend {
+            main: FileBackend::new(main)?,
+            journal,
+            path: jpath,
+            identity,
+            state: Mutex::new(State {
+                pending: Vec::new(),
+                pending_bytes: 0,
+                checkpoint: false,
+                epoch: 0,
+                end: FIRST_RECORD,
+                allocated,
+            }),
+        };
+        backend.replay()?;
+        Ok(backend)
+    }
+
+    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, State>> {
+        self.state
+            .lock()
+            .map_err(|_| io::Error::other("journal state poisoned"))
+    }
+
+    /// Writes every whole record of this file's journal into the file,
+    /// syncs it, and starts the journal over.
+    fn replay(&self) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        let len = self.journal.metadata()?.len();
+        bytes.resize(len as usize, 0);
+        self.journal.read_exact_at(&mut bytes, 0)?;
+        // Not 0 when there is no header: a torn header must not make old
+        // records of a low epoch count again.
+        let mut epoch = fresh_epoch()?;
+        if u64_at(&bytes, 0) == Some(MAGIC)
+            && let (Some(e), Some(id), Some(sum)) =
+                (u64_at(&bytes, 8), u64_at(&bytes, 16), u64_at(&bytes, 24))
+            && sum == checksum(&[&bytes[8..24]])
+        {
+            epoch = e;
+            if id == self.identity {
+                let mut replayed = false;
+                let mut at = FIRST_RECORD as usize;
+                while let Some(payload) = record_at(&bytes, at, epoch) {
+                    apply(&self.main, payload)?;
+                    replayed = true;
+                    at += RECORD_HEAD + payload.len();
+                }
+                if replayed {
+                    self.main.sync_data()?;
+                }
+            }
+        }
+        let mut state = self.lock()?;
+        state.epoch = epoch;
+        self.restart(&mut state)
+    }
+
+    /// A new epoch: the records of the old one no longer count.
+    fn restart(&self, state: &mut State) -> io::Result<()> {
+        state.epoch = state.epoch.wrapping_add(1);
+        let mut head = [0u8; 32];
+        head[0..8].copy_from_slice(&MAGIC.to_le_bytes());
+        head[8..16].copy_from_slice(&state.epoch.to_le_bytes());
+        head[16..24].copy_from_slice(&self.identity.to_le_bytes());
+        let sum = checksum(&[&head[8..24]]);
+        head[24..32].copy_from_slice(&sum.to_le_bytes());
+        self.journal.write_all_at(&head, 0)?;
+        self.journal.sync_data()?;
+        state.end = FIRST_RECORD;
+        Ok(())
+    }
+
+    /// The database file durable as it is; the journal empty.
+    fn checkpoint(&self, state: &mut State) -> io::Result<()> {
+        self.main.sync_data()?;
+        state.pending.clear();
+        state.pending_bytes = 0;
+        state.checkpoint = false;
+        self.restart(state)
+    }
+
+    fn append(&self, state: &mut State) -> io::Result<()> {
+        let mut payload = Vec::with_capacity(state.pending_bytes as usize);
+        for (offset, data) in &state.pending {
+            payload.extend_from_slice(&offset.to_le_bytes());
+            payload.extend_from_slice(&(data.len() as u64).to_le_bytes());
+            payload.extend_from_slice(data);
+        }
+        let mut record = Vec::with_capacity(RECORD_HEAD + payload.len());
+        record.extend_from_slice(&MAGIC.to_le_bytes());
+        record.extend_from_slice(&state.epoch.to_le_bytes());
+        record.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        let sum = checksum(&[&record[8..24], &payload]);
+        record.extend_from_slice(&sum.to_le_bytes());
+        record.extend_from_slice(&payload);
+        let end = state.end + record.len() as u64;
+        if end > state.allocated {
+            // Never over the header, which is in the first block.
+            let from = state.allocated.max(FIRST_RECORD);
+            let grown = end.div_ceil(GROW_BYTES) * GROW_BYTES;
+            let zeros = vec![0u8; (grown - from) as usize];
+            self.journal.write_all_at(&zeros, from)?;
+            self.journal.sync_all()?;
+            state.allocated = grown;
+        }
+        self.journal.write_all_at(&record, state.end)?;
+        self.journal.sync_data()?;
+        state.end = end;
+        state.pending.clear();
+        state.pending_bytes = 0;
+        Ok(())
+    }
+}
+
+fn fresh_epoch() -> io::Result<u64> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
+/// The payload of the whole record of `epoch` at `at`, if there is one.
+fn record_at(bytes: &[u8], at: usize, epoch: u64) -> Option<&[u8]> {
+    if u64_at(bytes, at)? != MAGIC || u64_at(bytes, at + 8)? != epoch {
+        return None;
+    }
+    let len = usize::try_from(u64_at(bytes, at + 16)?).ok()?;
+    let sum = u64_at(bytes, at + 24)?;
+    let start = at.checked_add(RECORD_HEAD)?;
+    let payload = bytes.get(start..start.checked_add(len)?)?;
+    (sum == checksum(&[&bytes[at + 8..at + 24], payload])).then_some(payload)
+}
+
+fn apply(main: &FileBackend, mut payload: &[u8]) -> io::Result<()> {
+    let damaged = || io::Error::new(io::ErrorKind::InvalidData, "journal record damaged");
+    while !payload.is_empty() {
+        let offset = u64_at(payload, 0).ok_or_else(damaged)?;
+        let len =
+            usize::try_from(u64_at(payload, 8).ok_or_else(damaged)?).map_err(|_| damaged())?;
+        let data = payload
+            .get(16..16usize.checked_add(len).ok_or_else(damaged)?)
+            .ok_or_else(damaged)?;
+        main.write(offset, data)?;
+        payload = &payload[16 + len..];
+    }
+    Ok(())
+}
+
+impl StorageBackend for JournalBackend {
+    fn len(&self) -> io::Result<u64> {
+        self.main.len()
+    }
+
+    fn read(&self, offset: u64, out: &mut [u8]) -> io::Result<()> {
+        self.main.read(offset, out)
+    }
+
+    fn set_len(&self, len: u64) -> io::Result<()> {
+        // The journal does not record lengths: the next sync is a checkpoint.
+        let mut state = self.lock()?;
+        state.checkpoint = true;
+        self.main.set_len(len)
+    }
+
+    fn sync_data(&self) -> io::Result<()> {
+        let mut state = self.lock()?;
+        if state.checkpoint || state.end + state.pending_bytes + 4096 > CHECKPOINT_BYTES {
+            return self.checkpoint(&mut state);
+        }
+        if state.pending.is_empty() {
+            return Ok(());
+        }
+        self.append(&mut state)
+    }
+
+    fn write(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+        let mut state = self.lock()?;
+        self.main.write(offset, data)?;
+        if !state.checkpoint {
+            state.pending_bytes += 16 + data.len() as u64;
+            // A bulk load writes more than a journal should hold: it is
+            // made durable by a checkpoint instead.
+            if state.pending_bytes > CHECKPOINT_BYTES {
+                state.checkpoint = true;
+                state.pending.clear();
+            } else {
+                state.pending.push((offset, data.to_vec()));
+            }
+        }
+        Ok(())
+    }
+
+    fn close(&self) -> io::Result<()> {
+        let result = self
+            .lock()
+            .and_then(|mut state| self.checkpoint(&mut state));
+        if result.is_ok() {
+            // Old page images (of erased records, too) do not outlive the
+            // session; the next open starts a new journal.
+            let _ = self.journal.set_len(0);
+            let _ = std::fs::remove_file(&self.path);
+        }
+        let closed = self.main.close();
+        result.and(closed)
+    }
+
+    fn try_lock_range(
+        &self,
+        start: Bound<u64>,
+        end: Bound<u64>,
+    ) -> Result<bool, redb::BackendError> {
+        self.main.try_lock_range(start, end)
+    }
+
+    fn try_lock_shared_range(
+        &self,
+        start: Bound<u64>,
+        end: Bound<u64>,
+    ) -> Result<bool, redb::BackendError> {
+        self.main.try_lock_shared_range(start, end)
+    }
+
+    fn lock_range(&self, start: Bound<u64>, end: Bound<u64>) -> Result<(), redb::BackendError> {
+        self.main.lock_range(start, end)
+    }
+
+    fn lock_shared_range(
+        &self,
+        start: Bound<u64>,
+        end: Bound<u64>,
+    ) -> Result<(), redb::BackendError> {
+        self.main.lock_shared_range(start, end)
+    }
+
+    fn unlock_range(&self, start: Bound<u64>, end: Bound<u64>) -> Result<(), redb::BackendError> {
+        self.main.unlock_range(start, end)
+    }
+
+    fn query_lock_range(
+        &self,
+        start: Bound<u64>,
+        end: Bound<u64>,
+    ) -> Result<bool, redb::BackendError> {
+        self.main.query_lock_range(start, end)
+    }
+}
