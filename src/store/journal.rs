@@ -40,6 +40,7 @@ const CHECKPOINT_BYTES: u64 = 8 << 20;
 /// make every `fdatasync` also commit the file system's allocation.
 const GROW_BYTES: u64 = 1 << 20;
 const RECORD_HEAD: usize = 32;
+const BLOCK: u64 = 4096;
 
 /// The journal's name beside the database: `<file>.journal`.
 pub(super) fn journal_path(db: &Path) -> PathBuf {
@@ -200,7 +201,8 @@ impl JournalBackend {
                 while let Some(payload) = record_at(&bytes, at, epoch) {
                     apply(&self.main, payload)?;
                     replayed = true;
-                    at += RECORD_HEAD + payload.len();
+                    at = (at + RECORD_HEAD + payload.len()).div_ceil(BLOCK as usize)
+                        * BLOCK as usize;
                 }
                 if replayed {
                     self.main.sync_data()?;
@@ -278,7 +280,10 @@ impl JournalBackend {
         record[16..24].copy_from_slice(&payload_len.to_le_bytes());
         let sum = checksum(&[&record[8..24], &record[RECORD_HEAD..]]);
         record[24..32].copy_from_slice(&sum.to_le_bytes());
-        let end = state.end + state.record.len() as u64;
+        // Each record starts a block, as the floor's write does: a record
+        // that shared its first block with the one before would write that
+        // block again.
+        let end = (state.end + state.record.len() as u64).div_ceil(BLOCK) * BLOCK;
         if end > state.allocated {
             // Never over the header, which is in the first block.
             let from = state.allocated.max(FIRST_RECORD);
