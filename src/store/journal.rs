@@ -19,6 +19,7 @@
 //! that was never confirmed.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::ops::Bound;
@@ -34,8 +35,9 @@ use super::StoreError;
 const MAGIC: u64 = u64::from_le_bytes(*b"milajrnl");
 /// Records start after the journal's header block.
 const FIRST_RECORD: u64 = 4096;
-/// A checkpoint once the journal would grow beyond this.
-const CHECKPOINT_BYTES: u64 = 8 << 20;
+/// A checkpoint once the journal would grow beyond this; it also bounds
+/// what waits in memory (the record and the overlay).
+const CHECKPOINT_BYTES: u64 = 2 << 20;
 /// The journal grows in real blocks this big: appending into a hole would
 /// make every `fdatasync` also commit the file system's allocation.
 const GROW_BYTES: u64 = 1 << 20;
@@ -247,24 +249,26 @@ impl JournalBackend {
     }
 
     /// Entries of the overlay that overlap `offset..offset + len`.
-    fn overlapping(state: &State, offset: u64, len: u64) -> Vec<u64> {
+    fn overlapping(state: &State, offset: u64, len: u64) -> impl Iterator<Item = (&u64, &Vec<u8>)> {
         let from = offset.saturating_sub(state.longest.saturating_sub(1));
         state
             .overlay
             .range(from..offset.saturating_add(len))
-            .filter(|(at, data)| **at + data.len() as u64 > offset)
-            .map(|(at, _)| *at)
-            .collect()
+            .filter(move |(at, data)| **at + data.len() as u64 > offset)
     }
 
     /// Makes room in the overlay for a write of `offset..offset + len`: an
     /// entry it overlaps other than exactly goes to the file first, so the
     /// older bytes never come after the newer ones.
     fn settle(&self, state: &mut State, offset: u64, len: u64) -> io::Result<()> {
-        for at in Self::overlapping(state, offset, len) {
-            if let Some(data) = state.overlay.remove(&at)
-                && !(at == offset && data.len() as u64 == len)
-            {
+        loop {
+            let Some(at) = Self::overlapping(state, offset, len)
+                .find(|(at, data)| !(**at == offset && data.len() as u64 == len))
+                .map(|(at, _)| *at)
+            else {
+                break;
+            };
+            if let Some(data) = state.overlay.remove(&at) {
                 self.main.write(at, &data)?;
             }
         }
@@ -343,13 +347,11 @@ impl StorageBackend for JournalBackend {
         let state = self.lock()?;
         self.main.read(offset, out)?;
         let end = offset + out.len() as u64;
-        for at in Self::overlapping(&state, offset, out.len() as u64) {
-            if let Some(data) = state.overlay.get(&at) {
-                let from = at.max(offset);
-                let to = (at + data.len() as u64).min(end);
-                out[(from - offset) as usize..(to - offset) as usize]
-                    .copy_from_slice(&data[(from - at) as usize..(to - at) as usize]);
-            }
+        for (&at, data) in Self::overlapping(&state, offset, out.len() as u64) {
+            let from = at.max(offset);
+            let to = (at + data.len() as u64).min(end);
+            out[(from - offset) as usize..(to - offset) as usize]
+                .copy_from_slice(&data[(from - at) as usize..(to - at) as usize]);
         }
         Ok(())
     }
@@ -389,7 +391,17 @@ impl StorageBackend for JournalBackend {
         state.record.extend_from_slice(&offset.to_le_bytes());
         state.record.extend_from_slice(&len.to_le_bytes());
         state.record.extend_from_slice(data);
-        state.overlay.insert(offset, data.to_vec());
+        // A page rewritten in place keeps its buffer.
+        match state.overlay.entry(offset) {
+            Entry::Occupied(mut e) => {
+                let page = e.get_mut();
+                page.clear();
+                page.extend_from_slice(data);
+            }
+            Entry::Vacant(e) => {
+                e.insert(data.to_vec());
+            }
+        }
         state.longest = state.longest.max(len);
         Ok(())
     }
