@@ -2,15 +2,15 @@
 //! contiguous write and one `fdatasync`.
 //!
 //! redb makes a commit durable by writing every page it changed in place
-//! (a check-in changes about 14, scattered over the file) and calling
-//! `fdatasync`, which then has to reach every one of those blocks. Here each
-//! page still goes to the database file at once, but without waiting for it;
-//! at redb's `sync_data` the same pages are appended as one record to a
-//! journal file beside it, which alone is synced. Every so often (and when
-//! the file grows, or on close) the database file itself is synced and the
-//! journal starts over: a checkpoint.
+//! (a check-in changes about a dozen, scattered over the file) and calling
+//! `fdatasync`, which then has to reach every one of those blocks. Here, at
+//! redb's `sync_data`, the pages written since the last one are appended as
+//! one record to a journal file beside the database, and only the journal is
+//! synced. The pages wait in memory (reads see them) until a checkpoint
+//! writes them into the database file and syncs it, and the journal starts
+//! over: every 2 MiB of journal, when the file changes length, and on close.
 //!
-//! After a crash or power loss the file may lack writes since the last
+//! After a crash or power loss the file lacks the writes since the last
 //! checkpoint; the next open writes every whole record of the journal back
 //! into it, in order, before redb looks at it. That restores the file as of
 //! the last confirmed commit: redb never writes into pages that commit uses,
@@ -458,5 +458,56 @@ impl StorageBackend for JournalBackend {
         end: Bound<u64>,
     ) -> Result<bool, redb::BackendError> {
         self.main.query_lock_range(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backend(dir: &Path) -> JournalBackend {
+        let path = dir.join("db");
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .unwrap();
+        file.set_len(4 * BLOCK).unwrap();
+        JournalBackend::open(&path, file).unwrap()
+    }
+
+    fn read(b: &JournalBackend, offset: u64, len: usize) -> Vec<u8> {
+        let mut out = vec![0u8; len];
+        b.read(offset, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_newest_write_wins_whatever_the_overlap() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(dir.path());
+        let page = |v: u8, n: u64| vec![v; (n * BLOCK) as usize];
+        b.write(0, &page(1, 2)).unwrap();
+        b.write(BLOCK, &page(2, 1)).unwrap();
+        let got = read(&b, 0, 3 * BLOCK as usize);
+        assert_eq!(got[..4096], page(1, 1)[..]);
+        assert_eq!(got[4096..8192], page(2, 1)[..]);
+        assert_eq!(got[8192..], page(0, 1)[..]);
+        b.write(0, &page(3, 2)).unwrap();
+        b.sync_data().unwrap();
+        b.write(BLOCK, &page(4, 1)).unwrap();
+        b.write(BLOCK, &page(5, 1)).unwrap();
+        assert_eq!(read(&b, 0, 2 * BLOCK as usize)[..4096], page(3, 1)[..]);
+        assert_eq!(read(&b, 2048, 4096)[2048..], page(5, 1)[..2048]);
+        b.sync_data().unwrap();
+        // A crash: nothing was written to the file but at checkpoints; the
+        // journal brings all of it back.
+        drop(b);
+        let b = backend(dir.path());
+        let got = read(&b, 0, 2 * BLOCK as usize);
+        assert_eq!(got[..4096], page(3, 1)[..]);
+        assert_eq!(got[4096..], page(5, 1)[..]);
     }
 }
