@@ -38,7 +38,7 @@ const FIRST_RECORD: u64 = 4096;
 /// A checkpoint once the journal would grow beyond this; it also bounds
 /// what waits in memory (the record and the overlay).
 const CHECKPOINT_BYTES: u64 = 2 << 20;
-/// The journal grows in real blocks this big: appending into a hole would
+/// The journal grows in real blocks, at least this many bytes: appending into a hole would
 /// make every `fdatasync` also commit the file system's allocation.
 const GROW_BYTES: u64 = 1 << 20;
 const RECORD_HEAD: usize = 32;
@@ -291,7 +291,9 @@ impl JournalBackend {
         if end > state.allocated {
             // Never over the header, which is in the first block.
             let from = state.allocated.max(FIRST_RECORD);
-            let grown = end.div_ceil(GROW_BYTES) * GROW_BYTES;
+            // Doubling: a session pays for growth a few times, not every
+            // megabyte.
+            let grown = end.max(state.allocated * 2).div_ceil(GROW_BYTES) * GROW_BYTES;
             let zeros = vec![0u8; (grown - from) as usize];
             self.journal.write_all_at(&zeros, from)?;
             self.journal.sync_all()?;
