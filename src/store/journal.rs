@@ -388,6 +388,9 @@ impl StorageBackend for JournalBackend {
             state.clear_record();
         }
         if state.checkpoint {
+            // Straight to the file: the same range waiting in the overlay
+            // would otherwise hide it.
+            state.overlay.remove(&offset);
             return self.main.write(offset, data);
         }
         state.record.extend_from_slice(&offset.to_le_bytes());
