@@ -711,7 +711,6 @@ catalog! {
     RetentionNone => "Niemand ist zur Prüfung fällig." / "Nobody is due for review.",
     RetentionNotSeen => "zuletzt da {date}" / "last seen {date}",
     RetentionIncomplete => "Kurzaufnahme vom {date}" / "short intake of {date}",
-    RetentionTickAll => "Alle markieren" / "Tick all",
     RetentionEraseButton => "Markierte endgültig löschen" / "Erase the ticked ones",
     RetentionConfirm => "{count} Personen endgültig löschen? Das kann nicht rückgängig gemacht werden." / "Erase {count} people for good? This cannot be undone.",
     RetentionNothingTicked => "Bitte zuerst Personen markieren (Leertaste)." / "Please tick people first (Space).",
@@ -840,7 +839,6 @@ catalog! {
     ReportPrintTimeout => "Druckbefehl {command} antwortet nicht" / "print command {command} does not answer",
     ReportPrintCannotRun => "Druckbefehl {command} lässt sich nicht starten: {detail}"
         / "print command {command} cannot be started: {detail}",
-    ReportDayNoteTooLong => "Notiz des Tages zu lang (max. {max} Zeichen)" / "Note of the day too long (max. {max} characters)",
 
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
