@@ -1,6 +1,7 @@
 //! Access export (GDPR Art. 15): everything held about one person.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use super::login::Login;
 use super::personal::{Answer, Gender, Housing, PersonalData};
@@ -124,6 +125,11 @@ impl Desk {
             });
         }
         check_ins.sort_by_key(|c| c.checked_in_at);
+        // A check-in does not rewrite the visitor record (see `check_in_one`).
+        let last_seen = check_ins
+            .iter()
+            .map(|c| c.date)
+            .fold(meta.last_seen, Date::max);
         let personal = personal(&r, &data, self, lang)?;
         drop(r);
         self.audit(by, AuditAction::Export, Some(no))?;
@@ -147,7 +153,7 @@ impl Desk {
             exported_at: Timestamp::now(),
             exported_by: by.user().to_string(),
             registered: meta.created,
-            last_seen: meta.last_seen,
+            last_seen,
             complete_intake: meta.status == VisitorStatus::Complete,
             household,
             personal,

@@ -1,6 +1,9 @@
 //! Check-ins of registered visitors and the anonymous tally of heads.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use super::login::Login;
 use super::roles::Capability;
@@ -9,7 +12,7 @@ use crate::store::records::{
     CheckInRecord, RefId, SessionId, SessionRecord, VisitorNo, VisitorStatus,
 };
 use crate::store::tables::{CHECKINS, CHECKINS_BY_VISITOR, SESSIONS, TALLIES, VISITORS};
-use crate::store::{Read, Writer};
+use crate::store::{Read, Reader, Writer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckInOutcome {
@@ -26,14 +29,31 @@ fn open_session(w: &Writer, by: &Login, id: SessionId) -> DeskResult<SessionReco
     Ok(record)
 }
 
+/// Each visitor's latest check-in day, for all at once: one pass over the
+/// check-in index and the sessions.
+pub(super) fn last_check_ins(r: &Reader) -> DeskResult<HashMap<VisitorNo, Date>> {
+    let mut dates = HashMap::new();
+    r.scan(SESSIONS, .., false, |id, s: SessionRecord| {
+        dates.insert(id, s.date);
+        Ok(true)
+    })?;
+    let mut seen: HashMap<VisitorNo, Date> = HashMap::new();
+    for (no, sid) in r.index_keys(CHECKINS_BY_VISITOR, ..)? {
+        if let Some(&date) = dates.get(&sid) {
+            let last = seen.entry(no).or_insert(date);
+            *last = (*last).max(date);
+        }
+    }
+    Ok(seen)
+}
+
 fn check_in_one(
     w: &mut Writer,
     by: &Login,
-    session: &SessionRecord,
     id: SessionId,
     no: VisitorNo,
 ) -> DeskResult<CheckInOutcome> {
-    let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    let meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
     if meta.status == VisitorStatus::Erased {
         return Err(DeskError::Erased(no));
     }
@@ -45,11 +65,10 @@ fn check_in_one(
         by: by.user().to_string(),
     };
     w.put(CHECKINS, &(id, no), &record)?;
+    // The visitor record's `last_seen` is not rewritten: that was a third
+    // tree of pages in every durable check-in. Whoever shows it takes the
+    // later of it and the visitor's check-ins (see `last_check_ins`).
     w.index_insert(CHECKINS_BY_VISITOR, &(no, id))?;
-    if session.date > meta.last_seen {
-        meta.last_seen = session.date;
-        w.put(VISITORS, &no, &meta)?;
-    }
     Ok(CheckInOutcome::CheckedIn)
 }
 
@@ -77,10 +96,10 @@ impl Desk {
             return Err(DeskError::invalid("visitor", "no visitor chosen"));
         }
         let mut w = self.store.write()?;
-        let record = open_session(&w, by, session)?;
+        open_session(&w, by, session)?;
         let mut outcomes = Vec::with_capacity(visitors.len());
         for &no in visitors {
-            outcomes.push(check_in_one(&mut w, by, &record, session, no)?);
+            outcomes.push(check_in_one(&mut w, by, session, no)?);
         }
         w.commit()?;
         Ok(outcomes)

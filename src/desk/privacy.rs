@@ -134,27 +134,30 @@ impl Desk {
             .checked_sub(jiff::Span::new().days(i64::from(INCOMPLETE_INTAKE_DAYS)))
             .unwrap_or(Date::MIN);
         let mut out = Vec::new();
-        self.store
-            .read()?
-            .scan(VISITORS, .., false, |number, meta| {
-                let reason = match meta.status {
-                    VisitorStatus::Erased => None,
-                    _ if meta.last_seen < not_seen_before => Some(RetentionReason::NotSeen),
-                    VisitorStatus::Incomplete if meta.created < incomplete_before => {
-                        Some(RetentionReason::IncompleteIntake)
-                    }
-                    _ => None,
-                };
-                if let Some(reason) = reason {
-                    out.push(RetentionCandidate {
-                        number,
-                        created: meta.created,
-                        last_seen: meta.last_seen,
-                        reason,
-                    });
+        let r = self.store.read()?;
+        let seen = super::attendance::last_check_ins(&r)?;
+        r.scan(VISITORS, .., false, |number, mut meta| {
+            if let Some(&date) = seen.get(&number) {
+                meta.last_seen = meta.last_seen.max(date);
+            }
+            let reason = match meta.status {
+                VisitorStatus::Erased => None,
+                _ if meta.last_seen < not_seen_before => Some(RetentionReason::NotSeen),
+                VisitorStatus::Incomplete if meta.created < incomplete_before => {
+                    Some(RetentionReason::IncompleteIntake)
                 }
-                Ok(true)
-            })?;
+                _ => None,
+            };
+            if let Some(reason) = reason {
+                out.push(RetentionCandidate {
+                    number,
+                    created: meta.created,
+                    last_seen: meta.last_seen,
+                    reason,
+                });
+            }
+            Ok(true)
+        })?;
         out.sort_by_key(|c| (c.last_seen, c.number));
         Ok(out)
     }

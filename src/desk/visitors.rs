@@ -155,7 +155,7 @@ impl Desk {
     pub fn visitor_card(&self, by: &Login, no: VisitorNo) -> DeskResult<VisitorCard> {
         let key = by.key(Capability::ReadPersonal)?;
         let r = self.store.read()?;
-        let (meta, data) = personal_in(&r, key, no)?;
+        let (mut meta, data) = personal_in(&r, key, no)?;
         let household = match meta.household {
             Some(h) => household_members(&r, h)?
                 .into_iter()
@@ -171,6 +171,10 @@ impl Desk {
             }
         }
         history.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        // A check-in does not rewrite the visitor record (see `check_in_one`).
+        if let Some(&(_, newest, _)) = history.first() {
+            meta.last_seen = meta.last_seen.max(newest);
+        }
         drop(r);
         self.audit(by, AuditAction::View, Some(no))?;
         Ok(VisitorCard {

@@ -7,6 +7,7 @@
 pub mod codec;
 mod copy;
 mod error;
+mod journal;
 mod open;
 pub mod records;
 pub mod tables;

@@ -11,6 +11,7 @@ use jiff::Timestamp;
 use redb::{Database, DatabaseError, ReadableDatabase};
 
 use super::StoreError;
+use super::journal::{JournalBackend, journal_path};
 use super::records::Marker;
 use super::tables::*;
 use super::txn::{Reader, Writer};
@@ -118,6 +119,16 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
+        // A journal left by a deleted database of the same name is not this
+        // file's (its inode may even be reused).
+        match std::fs::remove_file(journal_path(path)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                let _ = std::fs::remove_file(path);
+                return Err(e.into());
+            }
+        }
         let result = Self::initialise(path, file);
         if result.is_err() {
             // The file is new and ours: a half-made database must not be
@@ -128,7 +139,7 @@ impl Store {
     }
 
     fn initialise(path: &Path, file: File) -> Result<Self, StoreError> {
-        let backend = redb::backends::FileBackend::new(file)?;
+        let backend = JournalBackend::open(path, file)?;
         let db = builder().create_with_backend(backend)?;
         let mut database_id = [0u8; 16];
         getrandom::fill(&mut database_id)
@@ -169,7 +180,12 @@ impl Store {
             Err(DatabaseError::RepairAborted) => {}
             Err(e) => return Err(open_error(path, e)),
         }
-        let db = builder().open(path).map_err(|e| open_error(path, e))?;
+        let file = OpenOptions::new().read(true).write(true).open(path)?;
+        // Brings the file up to its last confirmed commit first.
+        let backend = JournalBackend::open(path, file)?;
+        let db = builder()
+            .create_with_backend(backend)
+            .map_err(|e| open_error(path, e))?;
         let reader = Reader {
             txn: db.begin_read()?,
         };
