@@ -275,6 +275,13 @@ impl JournalBackend {
         Ok(())
     }
 
+    /// Real blocks for `from..to` of the journal, synced with its length.
+    fn grow(&self, from: u64, to: u64) -> io::Result<()> {
+        let zeros = vec![0u8; to.saturating_sub(from) as usize];
+        self.journal.write_all_at(&zeros, from)?;
+        self.journal.sync_all()
+    }
+
     fn append(&self, state: &mut State) -> io::Result<()> {
         let epoch = state.epoch;
         let record = &mut state.record;
@@ -293,10 +300,16 @@ impl JournalBackend {
             let from = state.allocated.max(FIRST_RECORD);
             // Doubling: a session pays for growth a few times, not every
             // megabyte.
-            let grown = end.max(state.allocated * 2).div_ceil(GROW_BYTES) * GROW_BYTES;
-            let zeros = vec![0u8; (grown - from) as usize];
-            self.journal.write_all_at(&zeros, from)?;
-            self.journal.sync_all()?;
+            let doubled = end.max(state.allocated * 2).div_ceil(GROW_BYTES) * GROW_BYTES;
+            // On a nearly full disk (or under a quota) only what this record needs:
+            // a commit that fits must not fail for the journal's reserve.
+            let grown = match self.grow(from, doubled) {
+                Ok(()) => doubled,
+                Err(_) => {
+                    self.grow(from, end)?;
+                    end
+                }
+            };
             state.allocated = grown;
         }
         self.journal.write_all_at(&state.record, state.end)?;
