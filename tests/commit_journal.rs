@@ -146,4 +146,66 @@ fn a_journal_of_another_file_is_not_replayed() {
     let mut store = Store::open(&p.db).expect("open");
     assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
     assert!(store.check_integrity().expect("check"));
+    let left = std::fs::read(journal(&p.db)).expect("journal while open");
+    assert_ne!(
+        left.get(4096..4096 + 32),
+        p.journal.get(4096..4096 + 32),
+        "the other file's records are gone"
+    );
+}
+
+#[test]
+fn a_checkpoint_torn_by_a_power_loss_is_mended_from_the_journal_first() {
+    let p = power_loss(&[(2, "Testa Beispiel"), (3, "Erika Musterfrau")]);
+    let checkpointed = std::fs::read(&p.db).expect("db after close");
+    // The power went while the checkpoint wrote the pages back: the bytes
+    // of the first block the later commits changed are garbage.
+    let mut torn = p.synced.clone();
+    let block = torn.len().min(checkpointed.len()).min(4096);
+    let mut garbled = 0;
+    for i in 9..block {
+        if torn[i] != checkpointed[i] {
+            torn[i] ^= 0x5a;
+            garbled += 1;
+        }
+    }
+    assert!(garbled > 0, "the commits changed the header block");
+    let journal_bytes = p.journal.clone();
+    let torn = PowerLoss {
+        synced: torn,
+        journal: Vec::new(),
+        ..p
+    };
+    lose_unsynced_writes(&torn, &[]);
+    assert!(
+        Store::open(&torn.db).is_err(),
+        "without its journal the torn file does not open"
+    );
+    lose_unsynced_writes(&torn, &journal_bytes);
+    let mut store = Store::open(&torn.db).expect("the journal mends the file");
+    assert!(store.check_integrity().expect("check"));
+    assert_eq!(
+        notes(&store),
+        vec![
+            (1, "vor dem Sync".to_string()),
+            (2, "Testa Beispiel".to_string()),
+            (3, "Erika Musterfrau".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_file_moved_over_the_database_never_gets_its_journal() {
+    let p = power_loss(&[(2, "Testa Beispiel")]);
+    let backup = p.dir.path().join("backup.redb");
+    std::fs::write(&backup, &p.synced).expect("backup");
+    // The database as a crash left it, its journal holding a commit.
+    lose_unsynced_writes(&p, &p.journal);
+    mila::store::copy_file(&backup, &p.db).expect("restore the backup");
+    assert!(
+        !journal(&p.db).exists(),
+        "the replaced file's journal went with it"
+    );
+    let store = Store::open(&p.db).expect("open");
+    assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
 }

@@ -250,9 +250,9 @@ pub fn restore(
         return Err(e);
     }
     drop(current);
-    if let Err(e) = std::fs::rename(&staging, target) {
+    if let Err(e) = crate::store::move_over(&staging, target) {
         let _ = std::fs::remove_file(&staging);
-        return Err(DeskError::from(StoreError::from(e)).into());
+        return Err(DeskError::from(e).into());
     }
     Ok(())
 }

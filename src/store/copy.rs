@@ -9,6 +9,7 @@ use redb::{
     Database, ReadTransaction, ReadableDatabase, ReadableTable, TableError, WriteTransaction,
 };
 
+use super::journal::remove_journal;
 use super::open::{builder, check_header, open_error, read_marker};
 use super::records::Marker;
 use super::tables::*;
@@ -130,6 +131,15 @@ fn write_copy(src: &ReadTransaction, tmp: &Path) -> Result<Database, StoreError>
     result
 }
 
+/// Moves the closed database file `from` over `to`, durably. Whatever
+/// journal `to` had belongs to the file being replaced, and goes first.
+pub fn move_over(from: &Path, to: &Path) -> Result<(), StoreError> {
+    remove_journal(to)?;
+    remove_journal(from)?;
+    std::fs::rename(from, to)?;
+    sync_dir(to)
+}
+
 /// Copies the database at `source` (a backup) to a fresh file and moves it
 /// over `target`. The source is only read; its marker must be ours.
 pub fn copy_file(source: &Path, target: &Path) -> Result<Marker, StoreError> {
@@ -144,11 +154,10 @@ pub fn copy_file(source: &Path, target: &Path) -> Result<Marker, StoreError> {
     let tmp = temp_beside(target);
     let copy = write_copy(&reader.txn, &tmp)?;
     drop(copy);
-    if let Err(e) = std::fs::rename(&tmp, target) {
+    if let Err(e) = move_over(&tmp, target) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
+        return Err(e);
     }
-    sync_dir(target)?;
     Ok(marker)
 }
 
@@ -188,7 +197,11 @@ impl Store {
             return Err(e.into());
         }
         let old = self.db.replace(fresh);
+        // Closing the old file checkpoints its journal and removes it; after
+        // a failure it would stay, holding pages of the erased records that
+        // the fresh copy already has without them.
         drop(old);
+        remove_journal(self.path())?;
         sync_dir(self.path())
     }
 }

@@ -17,13 +17,19 @@
 //! so whatever a later, unconfirmed commit left behind is only free pages.
 //! A record is whole when its checksum matches; a torn last record is one
 //! that was never confirmed.
+//!
+//! The journal is the only copy of what was confirmed since the last
+//! checkpoint, so nothing gives it up after a failure: once a write, sync or
+//! resize has failed, the backend refuses every later one (as redb itself
+//! does), keeps the pages in memory for reads, and close leaves the journal
+//! for the next open to replay.
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, Metadata, OpenOptions};
 use std::io;
 use std::ops::Bound;
-use std::os::unix::fs::{FileExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -45,10 +51,28 @@ const RECORD_HEAD: usize = 32;
 const BLOCK: u64 = 4096;
 
 /// The journal's name beside the database: `<file>.journal`.
-pub(super) fn journal_path(db: &Path) -> PathBuf {
+pub fn journal_path(db: &Path) -> PathBuf {
     let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".journal");
     db.with_file_name(name)
+}
+
+/// Removes the journal of `db`, if any, durably: called before another file
+/// takes `db`'s place, whose pages the journal must never reach.
+pub(super) fn remove_journal(db: &Path) -> io::Result<()> {
+    match std::fs::remove_file(journal_path(db)) {
+        Ok(()) => sync_parent(db),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn sync_parent(path: &Path) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    File::open(dir)?.sync_all()
 }
 
 /// Enough to tell a torn or stale record from a whole one, and fast: FNV-1a
@@ -91,10 +115,24 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
 
 /// Which file a journal belongs to: a copy renamed over the database (a
 /// restore, the rewrite after an erasure) is another file, and must never
-/// get the old file's pages.
-fn identity(file: &File) -> io::Result<u64> {
-    let meta = file.metadata()?;
-    Ok(meta.dev().rotate_left(32) ^ meta.ino())
+/// get the old file's pages. The birth time tells a new file apart even
+/// where it reuses the old one's inode.
+fn identity(meta: &Metadata) -> u64 {
+    let born = meta
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    checksum(&[
+        &meta.dev().to_le_bytes(),
+        &meta.ino().to_le_bytes(),
+        &born.to_le_bytes(),
+    ])
+}
+
+/// The refusal after an earlier failure.
+fn failed_before() -> io::Error {
+    io::Error::other("an earlier write to the database failed; it must be opened again")
 }
 
 struct State {
@@ -113,15 +151,9 @@ struct State {
     epoch: u64,
     end: u64,
     allocated: u64,
-}
-
-#[derive(Debug)]
-pub(super) struct JournalBackend {
-    main: FileBackend,
-    journal: File,
-    path: PathBuf,
-    identity: u64,
-    state: Mutex<State>,
+    /// A write, sync or resize failed: from then on nothing is written, and
+    /// the journal stays for the next open.
+    failed: bool,
 }
 
 impl State {
@@ -129,12 +161,33 @@ impl State {
         self.record.clear();
         self.record.resize(RECORD_HEAD, 0);
     }
+
+    /// Pages written since the last sync: a commit that was not confirmed.
+    fn unsynced(&self) -> bool {
+        self.record.len() > RECORD_HEAD
+    }
 }
 
 impl std::fmt::Debug for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("State").field("epoch", &self.epoch).finish()
+        f.debug_struct("State")
+            .field("epoch", &self.epoch)
+            .field("failed", &self.failed)
+            .finish()
     }
+}
+
+/// The database file `main` with its journal; both are storage backends so
+/// tests can put failing ones in their place.
+#[derive(Debug)]
+pub struct JournalBackend<M = FileBackend, J = FileBackend> {
+    main: M,
+    journal: J,
+    db: PathBuf,
+    identity: u64,
+    /// Journal bytes between checkpoints.
+    checkpoint_bytes: u64,
+    state: Mutex<State>,
 }
 
 impl JournalBackend {
@@ -142,25 +195,52 @@ impl JournalBackend {
     /// this process, and first brings the file up to its last confirmed
     /// commit.
     pub(super) fn open(path: &Path, main: File) -> Result<Self, StoreError> {
-        let jpath = journal_path(path);
         let journal = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&jpath)?;
+            .open(journal_path(path))?;
         match journal.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::InUse),
             Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
         }
-        let identity = identity(&main)?;
-        let allocated = journal.metadata()?.len();
-        let backend = JournalBackend {
-            main: FileBackend::new(main)?,
-            journal,
-            path: jpath,
+        let identity = identity(&main.metadata()?);
+        Self::with(
+            FileBackend::new(main)?,
+            FileBackend::new(journal)?,
+            path,
             identity,
+        )
+    }
+}
+
+impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
+    /// The database at `db` held by `main`, its journal by `journal` (tests
+    /// that inject faults). Replays the journal like [`Store::open`] does.
+    ///
+    /// [`Store::open`]: super::Store::open
+    pub fn over(main: M, journal: J, db: &Path) -> Result<Self, StoreError> {
+        let identity = identity(&std::fs::metadata(db)?);
+        Self::with(main, journal, db, identity)
+    }
+
+    /// Checkpoints after `bytes` of journal instead of 2 MiB (tests that
+    /// want checkpoints inside a short session).
+    pub fn checkpoint_every(mut self, bytes: u64) -> Self {
+        self.checkpoint_bytes = bytes;
+        self
+    }
+
+    fn with(main: M, journal: J, db: &Path, identity: u64) -> Result<Self, StoreError> {
+        let allocated = journal.len()?;
+        let backend = JournalBackend {
+            main,
+            journal,
+            db: db.to_path_buf(),
+            identity,
+            checkpoint_bytes: CHECKPOINT_BYTES,
             state: Mutex::new(State {
                 overlay: BTreeMap::new(),
                 longest: 0,
@@ -169,6 +249,7 @@ impl JournalBackend {
                 epoch: 0,
                 end: FIRST_RECORD,
                 allocated,
+                failed: false,
             }),
         };
         backend.replay()?;
@@ -181,13 +262,25 @@ impl JournalBackend {
             .map_err(|_| io::Error::other("journal state poisoned"))
     }
 
+    /// Runs a step that writes; a failure marks the backend failed.
+    fn writing<T>(&self, step: impl FnOnce(&mut State) -> io::Result<T>) -> io::Result<T> {
+        let mut state = self.lock()?;
+        if state.failed {
+            return Err(failed_before());
+        }
+        let result = step(&mut state);
+        if result.is_err() {
+            state.failed = true;
+        }
+        result
+    }
+
     /// Writes every whole record of this file's journal into the file,
-    /// syncs it, and starts the journal over.
+    /// syncs it, and starts the journal over, empty.
     fn replay(&self) -> io::Result<()> {
-        let mut bytes = Vec::new();
-        let len = self.journal.metadata()?.len();
-        bytes.resize(len as usize, 0);
-        self.journal.read_exact_at(&mut bytes, 0)?;
+        let len = self.journal.len()?;
+        let mut bytes = vec![0u8; usize::try_from(len).map_err(io::Error::other)?];
+        self.journal.read(0, &mut bytes)?;
         // Not 0 when there is no header: a torn header must not make old
         // records of a low epoch count again.
         let mut epoch = fresh_epoch()?;
@@ -211,23 +304,32 @@ impl JournalBackend {
                 }
             }
         }
+        // Records of another file, or page images of erased records, do
+        // not stay behind; the file is synced with the new header.
+        if len > 0 {
+            self.journal.set_len(0)?;
+        }
         let mut state = self.lock()?;
+        state.allocated = 0;
         state.epoch = epoch;
         self.restart(&mut state)
     }
 
-    /// A new epoch: the records of the old one no longer count.
+    /// A new epoch: the records of the old one no longer count. The new
+    /// epoch is taken only once its header is on disk.
     fn restart(&self, state: &mut State) -> io::Result<()> {
-        state.epoch = state.epoch.wrapping_add(1);
+        let epoch = state.epoch.wrapping_add(1);
         let mut head = [0u8; 32];
         head[0..8].copy_from_slice(&MAGIC.to_le_bytes());
-        head[8..16].copy_from_slice(&state.epoch.to_le_bytes());
+        head[8..16].copy_from_slice(&epoch.to_le_bytes());
         head[16..24].copy_from_slice(&self.identity.to_le_bytes());
         let sum = checksum(&[&head[8..24]]);
         head[24..32].copy_from_slice(&sum.to_le_bytes());
-        self.journal.write_all_at(&head, 0)?;
+        self.journal.write(0, &head)?;
         self.journal.sync_data()?;
+        state.epoch = epoch;
         state.end = FIRST_RECORD;
+        state.allocated = state.allocated.max(BLOCK);
         Ok(())
     }
 
@@ -235,15 +337,19 @@ impl JournalBackend {
     fn checkpoint(&self, state: &mut State) -> io::Result<()> {
         self.write_overlay(state)?;
         self.main.sync_data()?;
+        self.restart(state)?;
         state.clear_record();
         state.checkpoint = false;
-        self.restart(state)
+        Ok(())
     }
 
+    /// Writes the overlay into the file. It is dropped only once all of it
+    /// is written; the journal keeps it durable until the file is synced.
     fn write_overlay(&self, state: &mut State) -> io::Result<()> {
-        for (offset, data) in std::mem::take(&mut state.overlay) {
-            self.main.write(offset, &data)?;
+        for (&offset, data) in &state.overlay {
+            self.main.write(offset, data)?;
         }
+        state.overlay.clear();
         state.longest = 0;
         Ok(())
     }
@@ -259,7 +365,8 @@ impl JournalBackend {
 
     /// Makes room in the overlay for a write of `offset..offset + len`: an
     /// entry it overlaps other than exactly goes to the file first, so the
-    /// older bytes never come after the newer ones.
+    /// older bytes never come after the newer ones. It leaves the overlay
+    /// only once written.
     fn settle(&self, state: &mut State, offset: u64, len: u64) -> io::Result<()> {
         loop {
             let Some(at) = Self::overlapping(state, offset, len)
@@ -268,9 +375,10 @@ impl JournalBackend {
             else {
                 break;
             };
-            if let Some(data) = state.overlay.remove(&at) {
-                self.main.write(at, &data)?;
+            if let Some(data) = state.overlay.get(&at) {
+                self.main.write(at, data)?;
             }
+            state.overlay.remove(&at);
         }
         Ok(())
     }
@@ -278,8 +386,8 @@ impl JournalBackend {
     /// Real blocks for `from..to` of the journal, synced with its length.
     fn grow(&self, from: u64, to: u64) -> io::Result<()> {
         let zeros = vec![0u8; to.saturating_sub(from) as usize];
-        self.journal.write_all_at(&zeros, from)?;
-        self.journal.sync_all()
+        self.journal.write(from, &zeros)?;
+        self.journal.sync_data()
     }
 
     fn append(&self, state: &mut State) -> io::Result<()> {
@@ -312,10 +420,52 @@ impl JournalBackend {
             };
             state.allocated = grown;
         }
-        self.journal.write_all_at(&state.record, state.end)?;
+        self.journal.write(state.end, &state.record)?;
         self.journal.sync_data()?;
         state.end = end;
         state.clear_record();
+        Ok(())
+    }
+
+    /// After a clean checkpoint: the journal's bytes gone from the disk,
+    /// then its name.
+    fn remove(&self) -> io::Result<()> {
+        self.journal.set_len(0)?;
+        self.journal.sync_data()?;
+        remove_journal(&self.db)
+    }
+
+    fn write_locked(&self, state: &mut State, offset: u64, data: &[u8]) -> io::Result<()> {
+        let len = data.len() as u64;
+        self.settle(state, offset, len)?;
+        // A bulk load writes more than a journal should hold: it is made
+        // durable by a checkpoint instead.
+        if !state.checkpoint && state.record.len() as u64 + 16 + len > self.checkpoint_bytes {
+            state.checkpoint = true;
+            state.clear_record();
+        }
+        if state.checkpoint {
+            // Straight to the file: the same range waiting in the overlay
+            // would otherwise hide it.
+            self.main.write(offset, data)?;
+            state.overlay.remove(&offset);
+            return Ok(());
+        }
+        state.record.extend_from_slice(&offset.to_le_bytes());
+        state.record.extend_from_slice(&len.to_le_bytes());
+        state.record.extend_from_slice(data);
+        // A page rewritten in place keeps its buffer.
+        match state.overlay.entry(offset) {
+            Entry::Occupied(mut e) => {
+                let page = e.get_mut();
+                page.clear();
+                page.extend_from_slice(data);
+            }
+            Entry::Vacant(e) => {
+                e.insert(data.to_vec());
+            }
+        }
+        state.longest = state.longest.max(len);
         Ok(())
     }
 }
@@ -338,7 +488,7 @@ fn record_at(bytes: &[u8], at: usize, epoch: u64) -> Option<&[u8]> {
     (sum == checksum(&[&bytes[at + 8..at + 24], payload])).then_some(payload)
 }
 
-fn apply(main: &FileBackend, mut payload: &[u8]) -> io::Result<()> {
+fn apply(main: &impl StorageBackend, mut payload: &[u8]) -> io::Result<()> {
     let damaged = || io::Error::new(io::ErrorKind::InvalidData, "journal record damaged");
     while !payload.is_empty() {
         let offset = u64_at(payload, 0).ok_or_else(damaged)?;
@@ -353,7 +503,7 @@ fn apply(main: &FileBackend, mut payload: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-impl StorageBackend for JournalBackend {
+impl<M: StorageBackend, J: StorageBackend> StorageBackend for JournalBackend<M, J> {
     fn len(&self) -> io::Result<u64> {
         self.main.len()
     }
@@ -373,69 +523,49 @@ impl StorageBackend for JournalBackend {
 
     fn set_len(&self, len: u64) -> io::Result<()> {
         // The journal does not record lengths: the next sync is a checkpoint.
-        let mut state = self.lock()?;
-        state.checkpoint = true;
-        self.write_overlay(&mut state)?;
-        self.main.set_len(len)
+        self.writing(|state| {
+            state.checkpoint = true;
+            self.write_overlay(state)?;
+            self.main.set_len(len)
+        })
     }
 
     fn sync_data(&self) -> io::Result<()> {
-        let mut state = self.lock()?;
-        if state.checkpoint || state.end + state.record.len() as u64 + 4096 > CHECKPOINT_BYTES {
-            return self.checkpoint(&mut state);
-        }
-        if state.record.len() == RECORD_HEAD {
-            return Ok(());
-        }
-        self.append(&mut state)
+        self.writing(|state| {
+            if state.checkpoint
+                || state.end + state.record.len() as u64 + BLOCK > self.checkpoint_bytes
+            {
+                self.checkpoint(state)
+            } else if state.unsynced() {
+                self.append(state)
+            } else {
+                Ok(())
+            }
+        })
     }
 
     fn write(&self, offset: u64, data: &[u8]) -> io::Result<()> {
-        let mut state = self.lock()?;
-        let len = data.len() as u64;
-        self.settle(&mut state, offset, len)?;
-        // A bulk load writes more than a journal should hold: it is made
-        // durable by a checkpoint instead.
-        if !state.checkpoint && state.record.len() as u64 + 16 + len > CHECKPOINT_BYTES {
-            state.checkpoint = true;
-            state.clear_record();
-        }
-        if state.checkpoint {
-            // Straight to the file: the same range waiting in the overlay
-            // would otherwise hide it.
-            state.overlay.remove(&offset);
-            return self.main.write(offset, data);
-        }
-        state.record.extend_from_slice(&offset.to_le_bytes());
-        state.record.extend_from_slice(&len.to_le_bytes());
-        state.record.extend_from_slice(data);
-        // A page rewritten in place keeps its buffer.
-        match state.overlay.entry(offset) {
-            Entry::Occupied(mut e) => {
-                let page = e.get_mut();
-                page.clear();
-                page.extend_from_slice(data);
-            }
-            Entry::Vacant(e) => {
-                e.insert(data.to_vec());
-            }
-        }
-        state.longest = state.longest.max(len);
-        Ok(())
+        self.writing(|state| self.write_locked(state, offset, data))
     }
 
     fn close(&self) -> io::Result<()> {
-        let result = self
-            .lock()
-            .and_then(|mut state| self.checkpoint(&mut state));
-        if result.is_ok() {
-            // Old page images (of erased records, too) do not outlive the
-            // session; the next open starts a new journal.
-            let _ = self.journal.set_len(0);
-            let _ = std::fs::remove_file(&self.path);
-        }
-        let closed = self.main.close();
-        result.and(closed)
+        let result = match self.lock() {
+            // After a failure, or with writes no sync confirmed, the file is
+            // left as of its last checkpoint and the journal as it is: the
+            // next open replays exactly what was confirmed.
+            Ok(state) if state.failed || state.unsynced() => Ok(()),
+            Ok(mut state) => {
+                // Old page images (of erased records, too) do not outlive
+                // the session; the next open starts a new journal.
+                let done = self.checkpoint(&mut state).and_then(|()| self.remove());
+                state.failed = done.is_err();
+                done
+            }
+            Err(e) => Err(e),
+        };
+        let journal = self.journal.close();
+        let main = self.main.close();
+        result.and(journal).and(main)
     }
 
     fn try_lock_range(
@@ -496,7 +626,11 @@ mod tests {
         JournalBackend::open(&path, file).unwrap()
     }
 
-    fn read(b: &JournalBackend, offset: u64, len: usize) -> Vec<u8> {
+    fn read<M: StorageBackend, J: StorageBackend>(
+        b: &JournalBackend<M, J>,
+        offset: u64,
+        len: usize,
+    ) -> Vec<u8> {
         let mut out = vec![0u8; len];
         b.read(offset, &mut out).unwrap();
         out
@@ -527,5 +661,210 @@ mod tests {
         let got = read(&b, 0, 2 * BLOCK as usize);
         assert_eq!(got[..4096], page(3, 1)[..]);
         assert_eq!(got[4096..], page(5, 1)[..]);
+    }
+
+    use std::sync::Arc;
+
+    /// A file in memory: `view` as the program sees it, `disk` as a power
+    /// loss would leave it (what the last successful sync wrote). One
+    /// operation may be set to fail.
+    #[derive(Debug, Default)]
+    struct Mem {
+        view: Vec<u8>,
+        disk: Vec<u8>,
+        ops: u64,
+        fail_at: Option<u64>,
+    }
+
+    #[derive(Debug, Clone, Default)]
+    struct Shared(Arc<Mutex<Mem>>);
+
+    impl Shared {
+        fn on_disk(bytes: Vec<u8>) -> Self {
+            Self(Arc::new(Mutex::new(Mem {
+                view: bytes.clone(),
+                disk: bytes,
+                ..Mem::default()
+            })))
+        }
+
+        fn disk(&self) -> Vec<u8> {
+            self.0.lock().unwrap().disk.clone()
+        }
+
+        /// The `n`-th operation from now fails, once.
+        fn fail_in(&self, n: u64) {
+            let mut m = self.0.lock().unwrap();
+            m.fail_at = Some(m.ops + n);
+        }
+
+        fn op(&self) -> io::Result<std::sync::MutexGuard<'_, Mem>> {
+            let mut m = self.0.lock().unwrap();
+            m.ops += 1;
+            if m.fail_at == Some(m.ops) {
+                return Err(io::Error::from_raw_os_error(28));
+            }
+            Ok(m)
+        }
+    }
+
+    impl StorageBackend for Shared {
+        fn len(&self) -> io::Result<u64> {
+            Ok(self.0.lock().unwrap().view.len() as u64)
+        }
+
+        fn read(&self, offset: u64, out: &mut [u8]) -> io::Result<()> {
+            let m = self.0.lock().unwrap();
+            let at = offset as usize;
+            out.copy_from_slice(&m.view[at..at + out.len()]);
+            Ok(())
+        }
+
+        fn set_len(&self, len: u64) -> io::Result<()> {
+            self.op()?.view.resize(len as usize, 0);
+            Ok(())
+        }
+
+        fn sync_data(&self) -> io::Result<()> {
+            let mut m = self.op()?;
+            m.disk = m.view.clone();
+            Ok(())
+        }
+
+        fn write(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+            let mut m = self.op()?;
+            let at = offset as usize;
+            if m.view.len() < at + data.len() {
+                m.view.resize(at + data.len(), 0);
+            }
+            m.view[at..at + data.len()].copy_from_slice(data);
+            Ok(())
+        }
+    }
+
+    type InMemory = JournalBackend<Shared, Shared>;
+
+    fn in_memory(main: &Shared, journal: &Shared) -> io::Result<InMemory> {
+        JournalBackend::with(main.clone(), journal.clone(), Path::new("db"), 7)
+            .map_err(|e| io::Error::other(e.to_string()))
+    }
+
+    /// Opens what a power loss now would leave on disk.
+    fn after_power_loss(main: &Shared, journal: &Shared) -> InMemory {
+        in_memory(
+            &Shared::on_disk(main.disk()),
+            &Shared::on_disk(journal.disk()),
+        )
+        .unwrap()
+    }
+
+    fn page(v: u8) -> Vec<u8> {
+        vec![v; BLOCK as usize]
+    }
+
+    /// Three confirmed pages, waiting in memory and in the journal.
+    fn three_confirmed() -> (Shared, Shared, InMemory) {
+        let main = Shared::on_disk(vec![0; 8 * BLOCK as usize]);
+        let journal = Shared::default();
+        let b = in_memory(&main, &journal).unwrap();
+        for v in 1..=3u8 {
+            b.write(u64::from(v) * BLOCK, &page(v)).unwrap();
+        }
+        b.sync_data().unwrap();
+        (main, journal, b)
+    }
+
+    fn has_three(b: &InMemory) {
+        for v in 1..=3u8 {
+            assert_eq!(
+                read(b, u64::from(v) * BLOCK, BLOCK as usize),
+                page(v),
+                "page {v}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_write_back_that_fails_half_way_keeps_every_confirmed_page() {
+        let (main, journal, b) = three_confirmed();
+        // The resize writes the pages back: the second write fails.
+        main.fail_in(2);
+        assert!(b.set_len(16 * BLOCK).is_err());
+        has_three(&b);
+        // Nothing is written, synced or discarded after that, close included.
+        assert!(b.write(5 * BLOCK, &page(9)).is_err());
+        assert!(b.sync_data().is_err());
+        b.close().unwrap();
+        has_three(&after_power_loss(&main, &journal));
+    }
+
+    #[test]
+    fn a_checkpoint_whose_sync_fails_keeps_the_journal() {
+        let (main, journal, b) = three_confirmed();
+        // The resize wrote the pages back; the checkpoint's sync of the file
+        // fails.
+        b.set_len(16 * BLOCK).unwrap();
+        main.fail_in(1);
+        assert!(b.sync_data().is_err());
+        b.close().unwrap();
+        has_three(&after_power_loss(&main, &journal));
+    }
+
+    #[test]
+    fn a_journal_header_that_was_not_written_confirms_nothing_after_it() {
+        let (main, journal, b) = three_confirmed();
+        b.set_len(16 * BLOCK).unwrap();
+        // The checkpoint reaches the file, but the journal's new header fails.
+        journal.fail_in(1);
+        assert!(b.sync_data().is_err());
+        // A later commit must not be confirmed into records nobody replays.
+        let later = b.write(6 * BLOCK, &page(6)).and_then(|()| b.sync_data());
+        let reopened = after_power_loss(&main, &journal);
+        has_three(&reopened);
+        if later.is_ok() {
+            assert_eq!(read(&reopened, 6 * BLOCK, BLOCK as usize), page(6));
+        }
+    }
+
+    #[test]
+    fn a_clean_close_leaves_the_file_complete_and_the_journal_empty() {
+        let (main, journal, b) = three_confirmed();
+        b.close().unwrap();
+        assert!(
+            journal.disk().is_empty(),
+            "the journal is truncated and synced"
+        );
+        let alone = Shared::on_disk(main.disk());
+        has_three(&in_memory(&alone, &Shared::default()).unwrap());
+    }
+
+    #[test]
+    fn writes_no_sync_confirmed_are_not_written_back_at_close() {
+        let (main, journal, b) = three_confirmed();
+        b.write(BLOCK, &page(8)).unwrap();
+        b.close().unwrap();
+        let reopened = after_power_loss(&main, &journal);
+        has_three(&reopened);
+    }
+
+    #[test]
+    fn a_journal_of_another_file_is_truncated_unread() {
+        let (main, journal, b) = three_confirmed();
+        drop(b);
+        let stale = journal.disk();
+        assert!(stale.len() > FIRST_RECORD as usize);
+        let other = JournalBackend::with(
+            Shared::on_disk(main.disk()),
+            Shared::on_disk(stale),
+            Path::new("db"),
+            8,
+        )
+        .unwrap();
+        assert_eq!(read(&other, BLOCK, BLOCK as usize), page(0));
+        assert_eq!(
+            other.journal.disk().len(),
+            32,
+            "only the new header is left"
+        );
     }
 }

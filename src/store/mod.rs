@@ -13,8 +13,9 @@ pub mod records;
 pub mod tables;
 mod txn;
 
-pub use copy::copy_file;
+pub use copy::{copy_file, move_over};
 pub use error::StoreError;
+pub use journal::{JournalBackend, journal_path};
 pub use open::{SCHEMA_VERSION, Store};
 pub use tables::{Index, Table};
 pub use txn::{Read, Reader, Writer};

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use redb::{Database, DatabaseError, ReadableDatabase};
 
 use super::StoreError;
-use super::journal::{JournalBackend, journal_path};
+use super::journal::{JournalBackend, journal_path, remove_journal};
 use super::records::Marker;
 use super::tables::*;
 use super::txn::{Reader, Writer};
@@ -120,14 +120,10 @@ impl Store {
             Err(e) => return Err(e.into()),
         };
         // A journal left by a deleted database of the same name is not this
-        // file's (its inode may even be reused).
-        match std::fs::remove_file(journal_path(path)) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                let _ = std::fs::remove_file(path);
-                return Err(e.into());
-            }
+        // file's.
+        if let Err(e) = remove_journal(path) {
+            let _ = std::fs::remove_file(path);
+            return Err(e.into());
         }
         let result = Self::initialise(path, file);
         if result.is_err() {
@@ -166,6 +162,15 @@ impl Store {
     /// file is refused with its own error, and left as it was.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         check_header(path)?;
+        // A journal left by a crash brings the file up to its last confirmed
+        // commit first: until then the file alone may be torn by a
+        // checkpoint that did not finish. It was written by this program
+        // for this very file, so replaying it never touches a foreign one.
+        let replayed = if journal_path(path).exists() {
+            Some(Self::journaled(path)?)
+        } else {
+            None
+        };
         // Look before writing: a read-only open never modifies the file, so
         // the marker is checked before redb may repair or rewrite anything.
         match builder().open_read_only(path) {
@@ -180,9 +185,10 @@ impl Store {
             Err(DatabaseError::RepairAborted) => {}
             Err(e) => return Err(open_error(path, e)),
         }
-        let file = OpenOptions::new().read(true).write(true).open(path)?;
-        // Brings the file up to its last confirmed commit first.
-        let backend = JournalBackend::open(path, file)?;
+        let backend = match replayed {
+            Some(backend) => backend,
+            None => Self::journaled(path)?,
+        };
         let db = builder()
             .create_with_backend(backend)
             .map_err(|e| open_error(path, e))?;
@@ -198,6 +204,11 @@ impl Store {
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    fn journaled(path: &Path) -> Result<JournalBackend, StoreError> {
+        let file = OpenOptions::new().read(true).write(true).open(path)?;
+        JournalBackend::open(path, file)
     }
 
     /// Opens a database of ours held by another storage backend (tests that
