@@ -37,6 +37,7 @@ use redb::StorageBackend;
 use redb::backends::FileBackend;
 
 use super::StoreError;
+use super::journal_file::{self, AlignedBytes, JournalFile};
 
 const MAGIC: u64 = u64::from_le_bytes(*b"milajrnl");
 /// Records start after the journal's header block.
@@ -48,7 +49,7 @@ const CHECKPOINT_BYTES: u64 = 2 << 20;
 /// make every `fdatasync` also commit the file system's allocation.
 const GROW_BYTES: u64 = 1 << 20;
 const RECORD_HEAD: usize = 32;
-const BLOCK: u64 = 4096;
+const BLOCK: u64 = journal_file::BLOCK as u64;
 
 /// The journal's name beside the database: `<file>.journal`.
 pub fn journal_path(db: &Path) -> PathBuf {
@@ -144,7 +145,7 @@ struct State {
     longest: u64,
     /// The next record: its head's room, then each page written since the
     /// last `sync_data` (offset, length, bytes).
-    record: Vec<u8>,
+    record: AlignedBytes,
     /// The next sync must be a checkpoint (the file grew, or too much is
     /// pending to journal).
     checkpoint: bool,
@@ -158,8 +159,7 @@ struct State {
 
 impl State {
     fn clear_record(&mut self) {
-        self.record.clear();
-        self.record.resize(RECORD_HEAD, 0);
+        self.record.resize(RECORD_HEAD);
     }
 
     /// Pages written since the last sync: a commit that was not confirmed.
@@ -180,7 +180,7 @@ impl std::fmt::Debug for State {
 /// The database file `main` with its journal; both are storage backends so
 /// tests can put failing ones in their place.
 #[derive(Debug)]
-pub struct JournalBackend<M = FileBackend, J = FileBackend> {
+pub struct JournalBackend<M = FileBackend, J = JournalFile> {
     main: M,
     journal: J,
     db: PathBuf,
@@ -195,12 +195,13 @@ impl JournalBackend {
     /// this process, and first brings the file up to its last confirmed
     /// commit.
     pub(super) fn open(path: &Path, main: File) -> Result<Self, StoreError> {
+        let jpath = journal_path(path);
         let journal = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(journal_path(path))?;
+            .open(&jpath)?;
         match journal.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::InUse),
@@ -209,7 +210,7 @@ impl JournalBackend {
         let identity = identity(&main.metadata()?);
         Self::with(
             FileBackend::new(main)?,
-            FileBackend::new(journal)?,
+            JournalFile::new(journal, &jpath),
             path,
             identity,
         )
@@ -244,7 +245,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
             state: Mutex::new(State {
                 overlay: BTreeMap::new(),
                 longest: 0,
-                record: vec![0; RECORD_HEAD],
+                record: AlignedBytes::zeroed(RECORD_HEAD),
                 checkpoint: false,
                 epoch: 0,
                 end: FIRST_RECORD,
@@ -392,7 +393,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
 
     fn append(&self, state: &mut State) -> io::Result<()> {
         let epoch = state.epoch;
-        let record = &mut state.record;
+        let record = state.record.as_mut_slice();
         let payload_len = (record.len() - RECORD_HEAD) as u64;
         record[0..8].copy_from_slice(&MAGIC.to_le_bytes());
         record[8..16].copy_from_slice(&epoch.to_le_bytes());
@@ -420,7 +421,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
             };
             state.allocated = grown;
         }
-        self.journal.write(state.end, &state.record)?;
+        self.journal.write(state.end, state.record.padded())?;
         self.journal.sync_data()?;
         state.end = end;
         state.clear_record();

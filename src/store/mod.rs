@@ -8,6 +8,7 @@ pub mod codec;
 mod copy;
 mod error;
 mod journal;
+mod journal_file;
 mod open;
 pub mod records;
 pub mod tables;
