@@ -3,7 +3,7 @@
 //! on a file beside the database.
 
 use std::fs::OpenOptions;
-use std::os::unix::fs::FileExt;
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::Path;
 use std::time::Instant;
 
@@ -29,6 +29,10 @@ pub struct Commits {
     /// The floor, measured right after each commit with the bytes that
     /// commit wrote, so both see the disk in the same state.
     pub floor: Samples,
+    /// The same bytes written with `O_DIRECT` (as the commit journal
+    /// writes its records) plus `fdatasync`, right after the floor; empty
+    /// where the file system refuses direct I/O.
+    pub direct: Samples,
     /// Median bytes written per commit.
     pub bytes: u64,
 }
@@ -36,6 +40,7 @@ pub struct Commits {
 fn measure(floor: &mut Floor, runs: usize, mut commit: impl FnMut() -> bool) -> Commits {
     let mut times = Samples::default();
     let mut floors = Samples::default();
+    let mut directs = Samples::default();
     let mut bytes = Samples::default();
     let mut tries = 0;
     while times.len() < runs {
@@ -49,12 +54,16 @@ fn measure(floor: &mut Floor, runs: usize, mut commit: impl FnMut() -> bool) -> 
             times.push_duration(took);
             bytes.push(wrote as f64);
             floors.push_duration(floor.once(wrote));
+            if let Some(direct) = floor.direct(wrote) {
+                directs.push_duration(direct);
+            }
         }
         assert!(tries < runs * 10, "too few commits were made");
     }
     Commits {
         times,
         floor: floors,
+        direct: directs,
         bytes: bytes.median() as u64,
     }
 }
@@ -104,6 +113,7 @@ pub fn tallies(
 /// this disk.
 pub struct Floor {
     file: std::fs::File,
+    direct: Option<std::fs::File>,
     path: std::path::PathBuf,
     rng: Rng,
 }
@@ -127,11 +137,35 @@ impl Floor {
             file.write_all_at(&chunk, at).expect("fill");
         }
         file.sync_all().expect("sync");
+        let direct = OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_DIRECT)
+            .open(&path)
+            .ok();
         Floor {
             file,
+            direct,
             path,
             rng: Rng::new(3),
         }
+    }
+
+    /// `bytes` rounded up to whole blocks from an aligned buffer, written
+    /// with `O_DIRECT` at a random block, then `fdatasync`.
+    fn direct(&mut self, bytes: u64) -> Option<std::time::Duration> {
+        #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+        #[repr(C, align(4096))]
+        struct Block([u8; 4096]);
+        let blocks = bytes.clamp(1, FLOOR_FILE / 2).div_ceil(4096) as usize;
+        let data = vec![Block([0x5a; 4096]); blocks];
+        let data: &[u8] = bytemuck::cast_slice(&data);
+        let pages = (FLOOR_FILE - data.len() as u64) / 4096;
+        let at = self.rng.below(pages as usize) as u64 * 4096;
+        let file = self.direct.as_ref()?;
+        let start = Instant::now();
+        file.write_all_at(data, at).ok()?;
+        self.file.sync_data().expect("fdatasync");
+        Some(start.elapsed())
     }
 
     fn once(&mut self, bytes: u64) -> std::time::Duration {
