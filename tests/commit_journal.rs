@@ -209,3 +209,40 @@ fn a_file_moved_over_the_database_never_gets_its_journal() {
     let store = Store::open(&p.db).expect("open");
     assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
 }
+
+#[test]
+fn a_copy_with_a_journal_of_its_own_is_not_moved_over_the_database() {
+    let p = power_loss(&[(2, "Testa Beispiel")]);
+    // A copy whose close did not finish: its journal holds what it lacks.
+    let copy = p.dir.path().join("copy.redb");
+    std::fs::write(&copy, &p.synced).expect("copy");
+    std::fs::write(journal(&copy), &p.journal).expect("its journal");
+    assert!(mila::store::move_over(&copy, &p.db).is_err());
+    let store = Store::open(&p.db).expect("the database stays");
+    assert_eq!(
+        notes(&store),
+        vec![
+            (1, "vor dem Sync".to_string()),
+            (2, "Testa Beispiel".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_journal_in_use_is_never_removed() {
+    let p = power_loss(&[]);
+    let backup = p.dir.path().join("backup.redb");
+    std::fs::write(&backup, &p.synced).expect("backup");
+    let store = Store::open(&p.db).expect("open");
+    note(&store, 2, "Testa Beispiel");
+    // Another process restoring over the open database is refused.
+    assert!(matches!(
+        mila::store::copy_file(&backup, &p.db),
+        Err(mila::store::StoreError::InUse)
+    ));
+    assert!(journal(&p.db).exists());
+    note(&store, 3, "Erika Musterfrau");
+    drop(store);
+    let store = Store::open(&p.db).expect("reopen");
+    assert_eq!(notes(&store).len(), 3);
+}

@@ -244,14 +244,20 @@ pub fn restore(
         .unwrap_or_default();
     staging_name.push(format!(".restore-{}", std::process::id()));
     let staging = target.with_file_name(staging_name);
+    // The staged copy and whatever journal it has (page images of the
+    // backup) go when the restore does not happen.
+    let discard = || {
+        let _ = std::fs::remove_file(&staging);
+        let _ = std::fs::remove_file(crate::store::journal_path(&staging));
+    };
     let checked = check_staged(backup, &staging, current.as_ref(), user, passphrase);
     if let Err(e) = checked {
-        let _ = std::fs::remove_file(&staging);
+        discard();
         return Err(e);
     }
     drop(current);
     if let Err(e) = crate::store::move_over(&staging, target) {
-        let _ = std::fs::remove_file(&staging);
+        discard();
         return Err(DeskError::from(e).into());
     }
     Ok(())

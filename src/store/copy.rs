@@ -9,7 +9,7 @@ use redb::{
     Database, ReadTransaction, ReadableDatabase, ReadableTable, TableError, WriteTransaction,
 };
 
-use super::journal::remove_journal;
+use super::journal::{journal_path, remove_journal};
 use super::open::{builder, check_header, open_error, read_marker};
 use super::records::Marker;
 use super::tables::*;
@@ -132,10 +132,17 @@ fn write_copy(src: &ReadTransaction, tmp: &Path) -> Result<Database, StoreError>
 }
 
 /// Moves the closed database file `from` over `to`, durably. Whatever
-/// journal `to` had belongs to the file being replaced, and goes first.
+/// journal `to` had belongs to the file being replaced, and goes first. A
+/// journal beside `from` holds commits its file lacks (it was not closed
+/// cleanly): then nothing moves.
 pub fn move_over(from: &Path, to: &Path) -> Result<(), StoreError> {
+    if journal_path(from).exists() {
+        return Err(StoreError::Damaged(format!(
+            "{} was not closed cleanly; nothing was replaced",
+            from.display()
+        )));
+    }
     remove_journal(to)?;
-    remove_journal(from)?;
     std::fs::rename(from, to)?;
     sync_dir(to)
 }

@@ -59,13 +59,39 @@ pub fn journal_path(db: &Path) -> PathBuf {
 }
 
 /// Removes the journal of `db`, if any, durably: called before another file
-/// takes `db`'s place, whose pages the journal must never reach.
-pub(super) fn remove_journal(db: &Path) -> io::Result<()> {
-    match std::fs::remove_file(journal_path(db)) {
-        Ok(()) => sync_parent(db),
+/// takes `db`'s place, whose pages the journal must never reach. A journal
+/// some process holds open is in use and stays.
+pub(super) fn remove_journal(db: &Path) -> Result<(), StoreError> {
+    let path = journal_path(db);
+    let journal = match OpenOptions::new().write(true).open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    lock(&journal)?;
+    unlink(&path)?;
+    Ok(())
+}
+
+/// Locks the journal for this process; held by another, the database is in use.
+fn lock(journal: &File) -> Result<(), StoreError> {
+    match journal.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+fn unlink(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => sync_parent(path),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 fn sync_parent(path: &Path) -> io::Result<()> {
@@ -117,18 +143,15 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// Which file a journal belongs to: a copy renamed over the database (a
 /// restore, the rewrite after an erasure) is another file, and must never
 /// get the old file's pages. The birth time tells a new file apart even
-/// where it reuses the old one's inode.
+/// where it reuses the old one's inode. Not the device number: it can
+/// change between boots (a USB stick, btrfs, NFS) for the same file.
 fn identity(meta: &Metadata) -> u64 {
     let born = meta
         .created()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as u64);
-    checksum(&[
-        &meta.dev().to_le_bytes(),
-        &meta.ino().to_le_bytes(),
-        &born.to_le_bytes(),
-    ])
+    checksum(&[&meta.ino().to_le_bytes(), &born.to_le_bytes()])
 }
 
 /// The refusal after an earlier failure.
@@ -152,6 +175,9 @@ struct State {
     epoch: u64,
     end: u64,
     allocated: u64,
+    /// Pages went straight to the file since the last checkpoint (the
+    /// writes of a commit that no sync has confirmed yet).
+    straight: bool,
     /// A write, sync or resize failed: from then on nothing is written, and
     /// the journal stays for the next open.
     failed: bool,
@@ -164,7 +190,7 @@ impl State {
 
     /// Pages written since the last sync: a commit that was not confirmed.
     fn unsynced(&self) -> bool {
-        self.record.len() > RECORD_HEAD
+        self.record.len() > RECORD_HEAD || self.straight
     }
 }
 
@@ -196,24 +222,30 @@ impl JournalBackend {
     /// commit.
     pub(super) fn open(path: &Path, main: File) -> Result<Self, StoreError> {
         let jpath = journal_path(path);
-        let journal = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&jpath)?;
-        match journal.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::InUse),
-            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        // A process closing cleanly unlinks its journal before it lets go of
+        // the lock: the lock taken must be on the file the name leads to.
+        for _ in 0..10 {
+            let journal = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&jpath)?;
+            lock(&journal)?;
+            let held = journal.metadata()?;
+            match std::fs::metadata(&jpath) {
+                Ok(named) if same_file(&held, &named) => {}
+                _ => continue,
+            }
+            let identity = identity(&main.metadata()?);
+            return Self::with(
+                FileBackend::new(main)?,
+                JournalFile::new(journal, &jpath)?,
+                path,
+                identity,
+            );
         }
-        let identity = identity(&main.metadata()?);
-        Self::with(
-            FileBackend::new(main)?,
-            JournalFile::new(journal, &jpath),
-            path,
-            identity,
-        )
+        Err(StoreError::InUse)
     }
 }
 
@@ -250,6 +282,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
                 epoch: 0,
                 end: FIRST_RECORD,
                 allocated,
+                straight: false,
                 failed: false,
             }),
         };
@@ -341,6 +374,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
         self.restart(state)?;
         state.clear_record();
         state.checkpoint = false;
+        state.straight = false;
         Ok(())
     }
 
@@ -429,11 +463,11 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
     }
 
     /// After a clean checkpoint: the journal's bytes gone from the disk,
-    /// then its name.
+    /// then its name (which leads to this very file while it is locked).
     fn remove(&self) -> io::Result<()> {
         self.journal.set_len(0)?;
         self.journal.sync_data()?;
-        remove_journal(&self.db)
+        unlink(&journal_path(&self.db))
     }
 
     fn write_locked(&self, state: &mut State, offset: u64, data: &[u8]) -> io::Result<()> {
@@ -448,6 +482,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
         if state.checkpoint {
             // Straight to the file: the same range waiting in the overlay
             // would otherwise hide it.
+            state.straight = true;
             self.main.write(offset, data)?;
             state.overlay.remove(&offset);
             return Ok(());
@@ -745,8 +780,16 @@ mod tests {
 
     type InMemory = JournalBackend<Shared, Shared>;
 
+    /// A database path with no journal beside it: closing an in-memory
+    /// backend unlinks nothing real.
+    fn nowhere() -> PathBuf {
+        std::env::temp_dir()
+            .join("mila-journal-unit-test")
+            .join("db")
+    }
+
     fn in_memory(main: &Shared, journal: &Shared) -> io::Result<InMemory> {
-        JournalBackend::with(main.clone(), journal.clone(), Path::new("db"), 7)
+        JournalBackend::with(main.clone(), journal.clone(), &nowhere(), 7)
             .map_err(|e| io::Error::other(e.to_string()))
     }
 
@@ -857,7 +900,7 @@ mod tests {
         let other = JournalBackend::with(
             Shared::on_disk(main.disk()),
             Shared::on_disk(stale),
-            Path::new("db"),
+            &nowhere(),
             8,
         )
         .unwrap();
@@ -866,6 +909,22 @@ mod tests {
             other.journal.disk().len(),
             32,
             "only the new header is left"
+        );
+    }
+
+    #[test]
+    fn writes_straight_to_the_file_that_no_sync_confirmed_stay_unconfirmed_at_close() {
+        let (main, journal, b) = three_confirmed();
+        // After a resize, pages go straight to the file until the next sync.
+        b.set_len(16 * BLOCK).unwrap();
+        b.write(5 * BLOCK, &page(5)).unwrap();
+        b.close().unwrap();
+        let reopened = after_power_loss(&main, &journal);
+        has_three(&reopened);
+        assert_eq!(
+            read(&reopened, 5 * BLOCK, BLOCK as usize),
+            page(0),
+            "close made an unconfirmed write durable"
         );
     }
 }

@@ -10,7 +10,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io;
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -97,18 +97,26 @@ pub struct JournalFile {
 }
 
 impl JournalFile {
-    /// `file` is the journal, open for reading and writing (and locked).
-    pub(super) fn new(file: File, path: &Path) -> Self {
+    /// `file` is the journal at `path`, open for reading and writing (and
+    /// locked). The direct descriptor is opened by name too, so it must
+    /// turn out to be the same file.
+    pub(super) fn new(file: File, path: &Path) -> io::Result<Self> {
+        let held = file.metadata()?;
         let direct = OpenOptions::new()
             .write(true)
             .custom_flags(libc::O_DIRECT)
             .open(path)
-            .ok();
-        Self {
+            .ok()
+            .filter(|direct| {
+                direct
+                    .metadata()
+                    .is_ok_and(|m| m.dev() == held.dev() && m.ino() == held.ino())
+            });
+        Ok(Self {
             file,
             direct,
             direct_refused: AtomicBool::new(false),
-        }
+        })
     }
 
     fn direct_for(&self, offset: u64, data: &[u8]) -> Option<&File> {
@@ -185,7 +193,7 @@ mod tests {
             .truncate(false)
             .open(&path)
             .unwrap();
-        let journal = JournalFile::new(file, &path);
+        let journal = JournalFile::new(file, &path).unwrap();
         journal.write(0, b"head").unwrap();
         let mut record = AlignedBytes::zeroed(0);
         record.extend_from_slice(&[9u8; 100]);

@@ -123,7 +123,7 @@ impl Store {
         // file's.
         if let Err(e) = remove_journal(path) {
             let _ = std::fs::remove_file(path);
-            return Err(e.into());
+            return Err(e);
         }
         let result = Self::initialise(path, file);
         if result.is_err() {
