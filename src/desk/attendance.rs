@@ -57,14 +57,13 @@ fn check_in_one(
     if meta.status == VisitorStatus::Erased {
         return Err(DeskError::Erased(no));
     }
-    if w.get(CHECKINS, &(id, no))?.is_some() {
-        return Ok(CheckInOutcome::AlreadyCheckedIn);
-    }
     let record = CheckInRecord {
         at: Timestamp::now(),
         by: by.user().to_string(),
     };
-    w.put(CHECKINS, &(id, no), &record)?;
+    if !w.put_new(CHECKINS, &(id, no), &record)? {
+        return Ok(CheckInOutcome::AlreadyCheckedIn);
+    }
     // The visitor record's `last_seen` is not rewritten: that was a third
     // tree of pages in every durable check-in. Whoever shows it takes the
     // later of it and the visitor's check-ins (see `last_check_ins`).

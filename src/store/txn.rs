@@ -301,6 +301,24 @@ impl Writer {
         Ok(())
     }
 
+    /// Puts `value` unless `key` has an entry; true if it was put. One
+    /// opening of the table for both, which a hot path notices.
+    pub fn put_new<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &mut self,
+        table: Table<K, V>,
+        key: &K,
+        value: &V,
+    ) -> Result<bool, StoreError> {
+        let bytes = codec::encode(value).map_err(|e| StoreError::damaged_record(table.name, e))?;
+        self.note_change(table.name, key);
+        let mut t = self.txn.open_table(table.def())?;
+        if t.get(key)?.is_some() {
+            return Ok(false);
+        }
+        t.insert(key, bytes.as_slice())?;
+        Ok(true)
+    }
+
     /// Many entries with the table opened once: opening a table per entry
     /// dominates a bulk load of a million check-ins.
     pub fn put_many<'a, K: OwnedKey, V: Serialize + DeserializeOwned + 'a>(
