@@ -39,11 +39,7 @@ use redb::backends::FileBackend;
 use super::StoreError;
 use super::journal_file::{self, AlignedBytes, JournalFile};
 
-/// Version 2: a page's trailing zeros are left out of its record.
-const MAGIC: u64 = u64::from_le_bytes(*b"milajrn2");
-/// Before each page in a record: its offset, its length, how many of its
-/// bytes follow (the rest are zeros).
-const PAGE_HEAD: usize = 24;
+const MAGIC: u64 = u64::from_le_bytes(*b"milajrnl");
 /// Records start after the journal's header block.
 const FIRST_RECORD: u64 = 4096;
 /// A checkpoint once the journal would grow beyond this; it also bounds
@@ -171,8 +167,7 @@ struct State {
     /// The longest entry of `overlay`, to find those overlapping a read.
     longest: u64,
     /// The next record: its head's room, then each page written since the
-    /// last `sync_data` (offset, length, kept length, bytes but trailing
-    /// zeros).
+    /// last `sync_data` (offset, length, bytes).
     record: AlignedBytes,
     /// The next sync must be a checkpoint (the file grew, or too much is
     /// pending to journal).
@@ -480,9 +475,7 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
         self.settle(state, offset, len)?;
         // A bulk load writes more than a journal should hold: it is made
         // durable by a checkpoint instead.
-        if !state.checkpoint
-            && state.record.len() as u64 + PAGE_HEAD as u64 + len > self.checkpoint_bytes
-        {
+        if !state.checkpoint && state.record.len() as u64 + 16 + len > self.checkpoint_bytes {
             state.checkpoint = true;
             state.clear_record();
         }
@@ -494,13 +487,9 @@ impl<M: StorageBackend, J: StorageBackend> JournalBackend<M, J> {
             state.overlay.remove(&offset);
             return Ok(());
         }
-        // Most of a page is often zeros at its end (a leaf half full): left
-        // out, the record and its write shrink to about a third.
-        let kept = kept_len(data);
         state.record.extend_from_slice(&offset.to_le_bytes());
         state.record.extend_from_slice(&len.to_le_bytes());
-        state.record.extend_from_slice(&(kept as u64).to_le_bytes());
-        state.record.extend_from_slice(&data[..kept]);
+        state.record.extend_from_slice(data);
         // A page rewritten in place keeps its buffer.
         match state.overlay.entry(offset) {
             Entry::Occupied(mut e) => {
@@ -535,52 +524,17 @@ fn record_at(bytes: &[u8], at: usize, epoch: u64) -> Option<&[u8]> {
     (sum == checksum(&[&bytes[at + 8..at + 24], payload])).then_some(payload)
 }
 
-/// `data` without its trailing zeros: its length.
-fn kept_len(data: &[u8]) -> usize {
-    // Word by word: a page's tail of zeros is thousands of bytes.
-    let words = data.len() / 8 * 8;
-    let tail = data[words..].iter().rposition(|&b| b != 0);
-    if let Some(i) = tail {
-        return words + i + 1;
-    }
-    let last_word = data[..words]
-        .chunks_exact(8)
-        .rposition(|w| w.iter().any(|&b| b != 0));
-    match last_word {
-        Some(w) => {
-            let at = w * 8;
-            at + data[at..at + 8]
-                .iter()
-                .rposition(|&b| b != 0)
-                .map_or(0, |i| i + 1)
-        }
-        None => 0,
-    }
-}
-
 fn apply(main: &impl StorageBackend, mut payload: &[u8]) -> io::Result<()> {
     let damaged = || io::Error::new(io::ErrorKind::InvalidData, "journal record damaged");
-    let field = |payload: &[u8], at| {
-        u64_at(payload, at)
-            .and_then(|v| usize::try_from(v).ok())
-            .ok_or_else(damaged)
-    };
-    let mut page = Vec::new();
     while !payload.is_empty() {
         let offset = u64_at(payload, 0).ok_or_else(damaged)?;
-        let len = field(payload, 8)?;
-        let kept = field(payload, 16)?;
-        if kept > len {
-            return Err(damaged());
-        }
+        let len =
+            usize::try_from(u64_at(payload, 8).ok_or_else(damaged)?).map_err(|_| damaged())?;
         let data = payload
-            .get(PAGE_HEAD..PAGE_HEAD + kept)
+            .get(16..16usize.checked_add(len).ok_or_else(damaged)?)
             .ok_or_else(damaged)?;
-        page.clear();
-        page.extend_from_slice(data);
-        page.resize(len, 0);
-        main.write(offset, &page)?;
-        payload = &payload[PAGE_HEAD + kept..];
+        main.write(offset, data)?;
+        payload = &payload[16 + len..];
     }
     Ok(())
 }
@@ -972,38 +926,5 @@ mod tests {
             page(0),
             "close made an unconfirmed write durable"
         );
-    }
-
-    #[test]
-    fn trailing_zeros_left_out_of_a_record_come_back_as_zeros() {
-        let main = Shared::on_disk(vec![0xee; 8 * BLOCK as usize]);
-        let journal = Shared::default();
-        let b = in_memory(&main, &journal).unwrap();
-        let mut half = page(3);
-        half[100..].fill(0);
-        b.write(BLOCK, &half).unwrap();
-        b.write(2 * BLOCK, &page(0)).unwrap();
-        b.write(3 * BLOCK, &[0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0])
-            .unwrap();
-        b.sync_data().unwrap();
-        let reopened = after_power_loss(&main, &journal);
-        assert_eq!(read(&reopened, BLOCK, BLOCK as usize), half);
-        assert_eq!(read(&reopened, 2 * BLOCK, BLOCK as usize), page(0));
-        assert_eq!(
-            read(&reopened, 3 * BLOCK, 12),
-            [0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0xee]
-        );
-    }
-
-    #[test]
-    fn kept_length_is_up_to_the_last_byte_that_is_not_zero() {
-        for len in 0..40 {
-            for last in 0..len {
-                let mut data = vec![0u8; len];
-                data[last] = 1;
-                assert_eq!(kept_len(&data), last + 1, "len {len} last {last}");
-            }
-            assert_eq!(kept_len(&vec![0u8; len]), 0);
-        }
     }
 }
