@@ -30,6 +30,16 @@ fn notes(store: &Store) -> Vec<(u32, String)> {
         .collect()
 }
 
+/// The first `n` notes the tests write, in order.
+fn the_notes(n: usize) -> Vec<(u32, String)> {
+    ["vor dem Sync", "Testa Beispiel", "Erika Musterfrau"]
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, text)| (i as u32 + 1, text.to_string()))
+        .collect()
+}
+
 /// The database as a power loss right after the last commit may leave it:
 /// the file as of its last sync (a clean close), the journal as written.
 struct PowerLoss {
@@ -78,14 +88,7 @@ fn confirmed_commits_come_back_from_the_journal() {
     let p = power_loss(&[(2, "Testa Beispiel"), (3, "Erika Musterfrau")]);
     lose_unsynced_writes(&p, &p.journal);
     let mut store = Store::open(&p.db).expect("reopen");
-    assert_eq!(
-        notes(&store),
-        vec![
-            (1, "vor dem Sync".to_string()),
-            (2, "Testa Beispiel".to_string()),
-            (3, "Erika Musterfrau".to_string()),
-        ]
-    );
+    assert_eq!(notes(&store), the_notes(3));
     assert!(store.check_integrity().expect("check"));
     drop(store);
     assert!(
@@ -100,7 +103,7 @@ fn without_the_journal_the_commits_would_be_lost() {
     let p = power_loss(&[(2, "Testa Beispiel")]);
     lose_unsynced_writes(&p, &[]);
     let store = Store::open(&p.db).expect("reopen");
-    assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
+    assert_eq!(notes(&store), the_notes(1));
 }
 
 #[test]
@@ -126,13 +129,7 @@ fn a_torn_record_is_left_out() {
     lose_unsynced_writes(&after, &torn);
     let mut store = Store::open(&after.db).expect("reopen after a torn record");
     assert!(store.check_integrity().expect("check"));
-    assert_eq!(
-        notes(&store),
-        vec![
-            (1, "vor dem Sync".to_string()),
-            (2, "Testa Beispiel".to_string())
-        ]
-    );
+    assert_eq!(notes(&store), the_notes(2));
 }
 
 #[test]
@@ -144,7 +141,7 @@ fn a_journal_of_another_file_is_not_replayed() {
     std::fs::rename(&copy, &p.db).expect("move over");
     std::fs::write(journal(&p.db), &p.journal).expect("stale journal");
     let mut store = Store::open(&p.db).expect("open");
-    assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
+    assert_eq!(notes(&store), the_notes(1));
     assert!(store.check_integrity().expect("check"));
     let left = std::fs::read(journal(&p.db)).expect("journal while open");
     assert_ne!(
@@ -184,14 +181,7 @@ fn a_checkpoint_torn_by_a_power_loss_is_mended_from_the_journal_first() {
     lose_unsynced_writes(&torn, &journal_bytes);
     let mut store = Store::open(&torn.db).expect("the journal mends the file");
     assert!(store.check_integrity().expect("check"));
-    assert_eq!(
-        notes(&store),
-        vec![
-            (1, "vor dem Sync".to_string()),
-            (2, "Testa Beispiel".to_string()),
-            (3, "Erika Musterfrau".to_string()),
-        ]
-    );
+    assert_eq!(notes(&store), the_notes(3));
 }
 
 #[test]
@@ -207,7 +197,7 @@ fn a_file_moved_over_the_database_never_gets_its_journal() {
         "the replaced file's journal went with it"
     );
     let store = Store::open(&p.db).expect("open");
-    assert_eq!(notes(&store), vec![(1, "vor dem Sync".to_string())]);
+    assert_eq!(notes(&store), the_notes(1));
 }
 
 #[test]
@@ -219,13 +209,7 @@ fn a_copy_with_a_journal_of_its_own_is_not_moved_over_the_database() {
     std::fs::write(journal(&copy), &p.journal).expect("its journal");
     assert!(mila::store::move_over(&copy, &p.db).is_err());
     let store = Store::open(&p.db).expect("the database stays");
-    assert_eq!(
-        notes(&store),
-        vec![
-            (1, "vor dem Sync".to_string()),
-            (2, "Testa Beispiel".to_string())
-        ]
-    );
+    assert_eq!(notes(&store), the_notes(2));
 }
 
 #[test]
