@@ -8,10 +8,8 @@ use super::personal::{Answer, Gender, Housing, PersonalData};
 use super::roles::Capability;
 use super::{Desk, DeskResult, format_visitor_no};
 use crate::report::access::{AccessAuditEntry, AccessCheckIn, AccessExport, AccessPersonal, Field};
-use crate::store::records::{
-    AuditAction, RefId, RefList, SessionId, VisitorNo, VisitorStatus, day_from_key,
-};
-use crate::store::tables::{CHECKINS, CHECKINS_BY_VISITOR, SESSIONS};
+use crate::store::records::{AuditAction, RefId, RefList, VisitorNo, VisitorStatus, day_from_key};
+use crate::store::tables::{CHECKINS, SESSIONS};
 use crate::store::{Read, Reader};
 use crate::text::catalog::{Lang, Msg, format_date};
 
@@ -110,7 +108,7 @@ impl Desk {
             None => Vec::new(),
         };
         let mut check_ins = Vec::new();
-        for (_, sid) in r.index_keys(CHECKINS_BY_VISITOR, (no, 0)..=(no, SessionId::MAX))? {
+        for sid in super::attendance::sessions_of(&r, no)? {
             let (Some(session), Some(record)) =
                 (r.get(SESSIONS, &sid)?, r.get(CHECKINS, &(sid, no))?)
             else {

@@ -11,8 +11,8 @@ use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{
     CheckInRecord, RefId, SessionId, SessionRecord, VisitorNo, VisitorStatus,
 };
-use crate::store::tables::{CHECKINS, CHECKINS_BY_VISITOR, SESSIONS, TALLIES, VISITORS};
-use crate::store::{Read, Reader, Writer};
+use crate::store::tables::{CHECKINS, SESSIONS, TALLIES, VISITORS};
+use crate::store::{Read, Writer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckInOutcome {
@@ -30,21 +30,38 @@ fn open_session(w: &Writer, by: &Login, id: SessionId) -> DeskResult<SessionReco
 }
 
 /// Each visitor's latest check-in day, for all at once: one pass over the
-/// check-in index and the sessions.
-pub(super) fn last_check_ins(r: &Reader) -> DeskResult<HashMap<VisitorNo, Date>> {
+/// check-ins and the sessions.
+pub(super) fn last_check_ins(r: &impl Read) -> DeskResult<HashMap<VisitorNo, Date>> {
     let mut dates = HashMap::new();
     r.scan(SESSIONS, .., false, |id, s: SessionRecord| {
         dates.insert(id, s.date);
         Ok(true)
     })?;
     let mut seen: HashMap<VisitorNo, Date> = HashMap::new();
-    for (no, sid) in r.index_keys(CHECKINS_BY_VISITOR, ..)? {
+    r.scan_keys(CHECKINS, .., |(sid, no)| {
         if let Some(&date) = dates.get(&sid) {
             let last = seen.entry(no).or_insert(date);
             *last = (*last).max(date);
         }
-    }
+        Ok(true)
+    })?;
     Ok(seen)
+}
+
+/// The sessions a visitor was checked in to, in session order. A check-in
+/// writes one tree (session, visitor) and no index by visitor, so a durable
+/// check-in dirties as few pages as it can; finding one visitor's sessions
+/// is a pass over the keys instead, which only the card, the access export
+/// and erasure need.
+pub(super) fn sessions_of(r: &impl Read, no: VisitorNo) -> DeskResult<Vec<SessionId>> {
+    let mut sessions = Vec::new();
+    r.scan_keys(CHECKINS, .., |(sid, visitor)| {
+        if visitor == no {
+            sessions.push(sid);
+        }
+        Ok(true)
+    })?;
+    Ok(sessions)
 }
 
 fn check_in_one(
@@ -64,10 +81,10 @@ fn check_in_one(
     if !w.put_new(CHECKINS, &(id, no), &record)? {
         return Ok(CheckInOutcome::AlreadyCheckedIn);
     }
-    // The visitor record's `last_seen` is not rewritten: that was a third
-    // tree of pages in every durable check-in. Whoever shows it takes the
-    // later of it and the visitor's check-ins (see `last_check_ins`).
-    w.index_insert(CHECKINS_BY_VISITOR, &(no, id))?;
+    // One tree per durable check-in: no index by visitor (see
+    // `sessions_of`), and the visitor record's `last_seen` is not rewritten;
+    // whoever shows it takes the later of it and the visitor's check-ins
+    // (see `last_check_ins`).
     Ok(CheckInOutcome::CheckedIn)
 }
 
@@ -111,17 +128,6 @@ impl Desk {
         open_session(&w, by, session)?;
         if !w.remove(CHECKINS, &(session, no))? {
             return Ok(false);
-        }
-        w.index_remove(CHECKINS_BY_VISITOR, &(no, session))?;
-        if let Some(mut meta) = w.get(VISITORS, &no)? {
-            let mut last = meta.created;
-            for (_, sid) in w.index_keys(CHECKINS_BY_VISITOR, (no, 0)..=(no, SessionId::MAX))? {
-                if let Some(s) = w.get(SESSIONS, &sid)? {
-                    last = last.max(s.date);
-                }
-            }
-            meta.last_seen = last;
-            w.put(VISITORS, &no, &meta)?;
         }
         w.commit()?;
         Ok(true)

@@ -244,11 +244,9 @@ pub fn restore(
         .unwrap_or_default();
     staging_name.push(format!(".restore-{}", std::process::id()));
     let staging = target.with_file_name(staging_name);
-    // The staged copy and whatever journal it has (page images of the
-    // backup) go when the restore does not happen.
+    // The staged copy goes when the restore does not happen.
     let discard = || {
         let _ = std::fs::remove_file(&staging);
-        let _ = std::fs::remove_file(crate::store::journal_path(&staging));
     };
     let checked = check_staged(backup, &staging, current.as_ref(), user, passphrase);
     if let Err(e) = checked {

@@ -213,13 +213,6 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     });
     check(&mut problems, "check-ins", result);
     report.checkins = checkins.len() as u64;
-    match r.index_keys(CHECKINS_BY_VISITOR, ..) {
-        Ok(keys) if keys.iter().copied().collect::<HashSet<_>>() != checkins => {
-            problems.push("the index of check-ins by visitor does not match the check-ins".into())
-        }
-        Ok(_) => {}
-        Err(e) => problems.push(format!("check-ins by visitor: {e}")),
-    }
 
     let result = r.scan(TALLIES, .., false, |(sid, _), _| {
         report.tallies += 1;

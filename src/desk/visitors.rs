@@ -13,9 +13,7 @@ use crate::store::codec;
 use crate::store::records::{
     AuditAction, SessionId, VisitorMeta, VisitorNo, VisitorStatus, day_from_key, day_key,
 };
-use crate::store::tables::{
-    CHECKINS_BY_VISITOR, INCOMPLETE_INTAKES, PERSONAL, SESSIONS, VISITORS, VISITORS_BY_DAY,
-};
+use crate::store::tables::{INCOMPLETE_INTAKES, PERSONAL, SESSIONS, VISITORS, VISITORS_BY_DAY};
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, SealContext, Sealed};
 
@@ -164,7 +162,7 @@ impl Desk {
             None => Vec::new(),
         };
         let mut history = Vec::new();
-        for (_, sid) in r.index_keys(CHECKINS_BY_VISITOR, (no, 0)..=(no, SessionId::MAX))? {
+        for sid in super::attendance::sessions_of(&r, no)? {
             if let Some(s) = r.get(SESSIONS, &sid)? {
                 let view = super::sessions::view_in(&r, sid, s)?;
                 history.push((sid, view.record.date, view.title().to_string()));

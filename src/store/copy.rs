@@ -9,7 +9,7 @@ use redb::{
     Database, ReadTransaction, ReadableDatabase, ReadableTable, TableError, WriteTransaction,
 };
 
-use super::journal::{journal_path, remove_journal};
+use super::legacy_journal::refuse_legacy_journal;
 use super::open::{builder, check_header, open_error, read_marker};
 use super::records::Marker;
 use super::tables::*;
@@ -84,7 +84,6 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         VISITORS_BY_DAY,
         INCOMPLETE_INTAKES,
         SESSIONS_BY_DAY,
-        CHECKINS_BY_VISITOR,
         AUDIT_BY_VISITOR,
         LOGINS_BY_DAY
     );
@@ -131,18 +130,11 @@ fn write_copy(src: &ReadTransaction, tmp: &Path) -> Result<Database, StoreError>
     result
 }
 
-/// Moves the closed database file `from` over `to`, durably. Whatever
-/// journal `to` had belongs to the file being replaced, and goes first. A
-/// journal beside `from` holds commits its file lacks (it was not closed
-/// cleanly): then nothing moves.
+/// Moves the closed database file `from` over `to`, durably. A journal of
+/// version 0.1 beside `to` would be left describing a file that is gone:
+/// then nothing moves.
 pub fn move_over(from: &Path, to: &Path) -> Result<(), StoreError> {
-    if journal_path(from).exists() {
-        return Err(StoreError::Damaged(format!(
-            "{} was not closed cleanly; nothing was replaced",
-            from.display()
-        )));
-    }
-    remove_journal(to)?;
+    refuse_legacy_journal(to)?;
     std::fs::rename(from, to)?;
     sync_dir(to)
 }
@@ -203,12 +195,7 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
             return Err(e.into());
         }
-        let old = self.db.replace(fresh);
-        // Closing the old file checkpoints its journal and removes it; after
-        // a failure it would stay, holding pages of the erased records that
-        // the fresh copy already has without them.
-        drop(old);
-        remove_journal(self.path())?;
+        drop(self.db.replace(fresh));
         sync_dir(self.path())
     }
 }

@@ -27,6 +27,10 @@ pub enum StoreError {
         "a write failed earlier: nothing was saved; restart the program (the last saved state is intact)"
     )]
     NeedsRestart,
+    #[error(
+        "{0} was left by MiLA Desk 0.1 when it stopped without closing and may hold saved work the database lacks; nothing was changed. Start MiLA Desk 0.1 once on this database on the same computer and quit it normally (that writes the journal into the database and removes it), then start this version. Do not delete, move or copy the journal on its own"
+    )]
+    LegacyJournal(PathBuf),
     #[error("reading or writing the file failed ({0}): nothing was saved")]
     Io(io::Error),
 }
@@ -86,5 +90,6 @@ via_redb_error!(
     redb::TableError,
     redb::StorageError,
     redb::CommitError,
-    redb::CompactionError
+    redb::CompactionError,
+    redb::SetDurabilityError
 );

@@ -7,8 +7,7 @@
 pub mod codec;
 mod copy;
 mod error;
-mod journal;
-mod journal_file;
+mod legacy_journal;
 mod open;
 pub mod records;
 pub mod tables;
@@ -16,7 +15,7 @@ mod txn;
 
 pub use copy::{copy_file, move_over};
 pub use error::StoreError;
-pub use journal::{JournalBackend, journal_path};
+pub use legacy_journal::legacy_journal_path;
 pub use open::{SCHEMA_VERSION, Store};
 pub use tables::{Index, Table};
 pub use txn::{Read, Reader, Writer};

@@ -8,17 +8,18 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
+use redb::backends::FileBackend;
 use redb::{Database, DatabaseError, ReadableDatabase};
 
 use super::StoreError;
-use super::journal::{JournalBackend, journal_path, remove_journal};
+use super::legacy_journal::refuse_legacy_journal;
 use super::records::Marker;
 use super::tables::*;
 use super::txn::{Reader, Writer};
 
 /// The schema this program writes. Older files are migrated at open; newer
 /// ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 const FORMAT_NAME: &str = "mila-desk";
 /// The first bytes of every redb file.
 const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
@@ -107,6 +108,9 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        // A journal of an earlier version beside a missing file is the only
+        // copy of what that file's last commits held: never build over it.
+        refuse_legacy_journal(path)?;
         let file = match OpenOptions::new()
             .read(true)
             .write(true)
@@ -119,12 +123,6 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
-        // A journal left by a deleted database of the same name is not this
-        // file's.
-        if let Err(e) = remove_journal(path) {
-            let _ = std::fs::remove_file(path);
-            return Err(e);
-        }
         let result = Self::initialise(path, file);
         if result.is_err() {
             // The file is new and ours: a half-made database must not be
@@ -135,8 +133,7 @@ impl Store {
     }
 
     fn initialise(path: &Path, file: File) -> Result<Self, StoreError> {
-        let backend = JournalBackend::open(path, file)?;
-        let db = builder().create_with_backend(backend)?;
+        let db = builder().create_with_backend(FileBackend::new(file)?)?;
         let mut database_id = [0u8; 16];
         getrandom::fill(&mut database_id)
             .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
@@ -162,15 +159,7 @@ impl Store {
     /// file is refused with its own error, and left as it was.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         check_header(path)?;
-        // A journal left by a crash brings the file up to its last confirmed
-        // commit first: until then the file alone may be torn by a
-        // checkpoint that did not finish. It was written by this program
-        // for this very file, so replaying it never touches a foreign one.
-        let replayed = if journal_path(path).exists() {
-            Some(Self::journaled(path)?)
-        } else {
-            None
-        };
+        refuse_legacy_journal(path)?;
         // Look before writing: a read-only open never modifies the file, so
         // the marker is checked before redb may repair or rewrite anything.
         match builder().open_read_only(path) {
@@ -185,13 +174,9 @@ impl Store {
             Err(DatabaseError::RepairAborted) => {}
             Err(e) => return Err(open_error(path, e)),
         }
-        let backend = match replayed {
-            Some(backend) => backend,
-            None => Self::journaled(path)?,
-        };
-        let db = builder()
-            .create_with_backend(backend)
-            .map_err(|e| open_error(path, e))?;
+        // redb's own file backend: its commit (pages and checksums, then the
+        // header, one fdatasync) is the whole durability guarantee.
+        let db = builder().open(path).map_err(|e| open_error(path, e))?;
         let reader = Reader {
             txn: db.begin_read()?,
         };
@@ -204,11 +189,6 @@ impl Store {
         };
         store.migrate()?;
         Ok(store)
-    }
-
-    fn journaled(path: &Path) -> Result<JournalBackend, StoreError> {
-        let file = OpenOptions::new().read(true).write(true).open(path)?;
-        JournalBackend::open(path, file)
     }
 
     /// Opens a database of ours held by another storage backend (tests that
@@ -240,8 +220,10 @@ impl Store {
             return Ok(());
         }
         let mut w = self.write()?;
-        // Schema 1 is the first; later versions add their steps here.
         create_tables(&w)?;
+        if self.marker.schema < 2 {
+            drop_checkins_by_visitor(&w)?;
+        }
         self.marker.schema = SCHEMA_VERSION;
         w.put(META, &"marker".to_string(), &self.marker)?;
         w.commit()
@@ -261,8 +243,13 @@ impl Store {
         })
     }
 
+    /// Every write is durable when its commit returns (redb's
+    /// `Durability::Immediate`, also its default: said here so that no
+    /// one lowers it by accident).
     pub fn write(&self) -> Result<Writer, StoreError> {
-        Ok(Writer::new(self.db.borrow().begin_write()?))
+        let mut txn = self.db.borrow().begin_write()?;
+        txn.set_durability(redb::Durability::Immediate)?;
+        Ok(Writer::new(txn))
     }
 
     /// redb's own check of every page checksum and tree.
@@ -295,7 +282,6 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         SESSIONS,
         SESSIONS_BY_DAY,
         CHECKINS,
-        CHECKINS_BY_VISITOR,
         TALLIES,
         REFERENCE,
         AUDIT,
@@ -306,5 +292,14 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         SEARCH_CACHE,
         PERSONAL_GENERATIONS,
     );
+    Ok(())
+}
+
+/// Schema 2: a check-in no longer writes a second tree (visitor → sessions);
+/// who came when is read from the check-ins themselves.
+fn drop_checkins_by_visitor(w: &Writer) -> Result<(), StoreError> {
+    let legacy: redb::TableDefinition<'static, (u32, u64), ()> =
+        redb::TableDefinition::new("checkins_by_visitor");
+    w.txn.delete_table(legacy)?;
     Ok(())
 }

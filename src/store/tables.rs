@@ -84,7 +84,6 @@ pub const SESSIONS: Table<SessionId, SessionRecord> = Table::new("sessions");
 pub const SESSIONS_BY_DAY: Index<(u32, SessionId)> = Index::new("sessions_by_day");
 /// (session, visitor): one check-in per visitor and session, by construction.
 pub const CHECKINS: Table<(SessionId, VisitorNo), CheckInRecord> = Table::new("checkins");
-pub const CHECKINS_BY_VISITOR: Index<(VisitorNo, SessionId)> = Index::new("checkins_by_visitor");
 /// (session, tally category) → heads counted.
 pub const TALLIES: Table<(SessionId, RefId), u32> = Table::new("tallies");
 pub const REFERENCE: Table<(u8, RefId), RefEntry> = Table::new("reference");

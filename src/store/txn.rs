@@ -85,6 +85,20 @@ fn keys_in<K: OwnedKey, V: redb::Value + 'static>(
     Ok(out)
 }
 
+/// Visits keys only, in key order, until `visit` returns false.
+fn scan_keys_in<K: OwnedKey, V: redb::Value + 'static>(
+    table: &impl ReadableTable<K, V>,
+    range: impl RangeBounds<K>,
+    mut visit: impl FnMut(K) -> Result<bool, StoreError>,
+) -> Result<(), StoreError> {
+    for item in table.range::<K>(range)? {
+        if !visit(item?.0.value())? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Reading, the same in a snapshot and inside a write.
 pub trait Read {
     fn get<K: OwnedKey, V: Serialize + DeserializeOwned>(
@@ -120,6 +134,15 @@ pub trait Read {
         table: Table<K, V>,
         range: impl RangeBounds<K>,
     ) -> Result<Vec<K>, StoreError>;
+
+    /// Visits the keys of a range without decoding values or collecting
+    /// them: a pass over a million check-ins allocates nothing.
+    fn scan_keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        visit: impl FnMut(K) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError>;
 
     /// All entries of a range, in key order.
     fn range<K: OwnedKey, V: Serialize + DeserializeOwned>(
@@ -220,6 +243,18 @@ impl Read for Reader {
             None => Ok(Vec::new()),
         }
     }
+
+    fn scan_keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        visit: impl FnMut(K) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        match self.open(table)? {
+            Some(t) => scan_keys_in(&t, range, visit),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Read for Writer {
@@ -268,6 +303,15 @@ impl Read for Writer {
         range: impl RangeBounds<K>,
     ) -> Result<Vec<K>, StoreError> {
         keys_in(&self.txn.open_table(table.def())?, range)
+    }
+
+    fn scan_keys<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        range: impl RangeBounds<K>,
+        visit: impl FnMut(K) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        scan_keys_in(&self.txn.open_table(table.def())?, range, visit)
     }
 }
 

@@ -750,6 +750,7 @@ catalog! {
         / "The database file is damaged: nothing was saved. Please restore the latest backup.",
     ErrInUse => "Die Datenbank wird von einem anderen MiLA-Desk-Fenster benutzt." / "The database is used by another MiLA Desk window.",
     ErrFile => "Dateifehler: {detail}" / "File error: {detail}",
+    ErrLegacyJournal => "Neben der Datenbank liegt ein Journal von MiLA Desk 0.1 ({path}); es kann gespeicherte Eingaben enthalten, die der Datenbank fehlen. Nichts wurde verändert. MiLA Desk 0.1 einmal auf diesem Rechner mit dieser Datenbank starten und normal beenden, danach diese Version starten. Das Journal nicht löschen, verschieben oder einzeln kopieren." / "A journal of MiLA Desk 0.1 lies beside the database ({path}); it may hold saved work the database lacks. Nothing was changed. Start MiLA Desk 0.1 once on this computer with this database and quit it normally, then start this version. Do not delete, move or copy the journal on its own.",
     ErrInternal => "Unerwarteter Fehler; nichts wurde gespeichert." / "Unexpected error; nothing was saved.",
     // Reports: the day summary and the period report as printed, saved and exported.
     ReportDayTitle => "MiLA – Tagesübersicht" / "MiLA – Day summary",

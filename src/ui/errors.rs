@@ -57,6 +57,14 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         StoreError::NeedsRestart => Msg::ErrNeedsRestart.text(lang).into(),
         StoreError::Damaged(_) => Msg::ErrDamaged.text(lang).into(),
         StoreError::InUse => Msg::ErrInUse.text(lang).into(),
+        StoreError::LegacyJournal(path) => fill(
+            Msg::ErrLegacyJournal,
+            lang,
+            &[(
+                "path",
+                &crate::text::sanitize::sanitize(&path.display().to_string()),
+            )],
+        ),
         // The OS's words ("Input/output error") mean nothing at the desk;
         // what matters is that the write did not happen.
         StoreError::Io(_) => Msg::ErrIo.text(lang).into(),

@@ -3,7 +3,7 @@
 //! on a file beside the database.
 
 use std::fs::OpenOptions;
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::time::Instant;
 
@@ -12,64 +12,61 @@ use mila::search::testdata::Rng;
 
 use crate::stats::Samples;
 
-/// Bytes this process has handed to write(2) and friends so far.
-fn written() -> u64 {
-    std::fs::read_to_string("/proc/self/io")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("wchar:"))
-                .and_then(|v| v.trim().parse().ok())
-        })
-        .unwrap_or(0)
+/// Bytes and write calls this process has handed to write(2) and friends
+/// so far (`wchar`, `syscw` of `/proc/self/io`).
+fn written() -> (u64, u64) {
+    let io = std::fs::read_to_string("/proc/self/io").unwrap_or_default();
+    let field = |name: &str| -> u64 {
+        io.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (field("wchar:"), field("syscw:"))
 }
+
+/// redb's page size: what one changed page costs a commit.
+pub const PAGE: u64 = 4096;
 
 pub struct Commits {
     pub times: Samples,
     /// The floor, measured right after each commit with the bytes that
     /// commit wrote, so both see the disk in the same state.
     pub floor: Samples,
-    /// The same bytes written with `O_DIRECT` (as the commit journal
-    /// writes its records) plus `fdatasync`, after all commits; empty where
-    /// the file system refuses direct I/O.
-    pub direct: Samples,
-    /// Median bytes written per commit.
+    /// Median bytes written per commit (redb's pages and its header).
     pub bytes: u64,
+    /// Median write calls per commit: redb writes each dirty page (or run
+    /// of pages) with one `pwrite`.
+    pub writes: u64,
 }
 
 fn measure(floor: &mut Floor, runs: usize, mut commit: impl FnMut() -> bool) -> Commits {
     let mut times = Samples::default();
     let mut floors = Samples::default();
-    let mut directs = Samples::default();
     let mut bytes = Samples::default();
+    let mut writes = Samples::default();
     let mut tries = 0;
     while times.len() < runs {
-        let before = written();
+        let (bytes_before, calls_before) = written();
         let start = Instant::now();
         let counted = commit();
         let took = start.elapsed();
-        let wrote = written() - before;
+        let (bytes_after, calls_after) = written();
+        let wrote = bytes_after - bytes_before;
         tries += 1;
         if counted {
             times.push_duration(took);
             bytes.push(wrote as f64);
+            writes.push((calls_after - calls_before) as f64);
             floors.push_duration(floor.once(wrote));
         }
         assert!(tries < runs * 10, "too few commits were made");
     }
-    let bytes = bytes.median() as u64;
-    // Apart from the commits: interleaved, these writes slowed the commit
-    // after each by a third.
-    for _ in 0..runs {
-        if let Some(direct) = floor.direct(bytes) {
-            directs.push_duration(direct);
-        }
-    }
     Commits {
         times,
         floor: floors,
-        direct: directs,
-        bytes,
+        bytes: bytes.median() as u64,
+        writes: writes.median() as u64,
     }
 }
 
@@ -118,7 +115,6 @@ pub fn tallies(
 /// this disk.
 pub struct Floor {
     file: std::fs::File,
-    direct: Option<std::fs::File>,
     path: std::path::PathBuf,
     rng: Rng,
 }
@@ -142,35 +138,11 @@ impl Floor {
             file.write_all_at(&chunk, at).expect("fill");
         }
         file.sync_all().expect("sync");
-        let direct = OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_DIRECT)
-            .open(&path)
-            .ok();
         Floor {
             file,
-            direct,
             path,
             rng: Rng::new(3),
         }
-    }
-
-    /// `bytes` rounded up to whole blocks from an aligned buffer, written
-    /// with `O_DIRECT` at a random block, then `fdatasync`.
-    fn direct(&mut self, bytes: u64) -> Option<std::time::Duration> {
-        #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-        #[repr(C, align(4096))]
-        struct Block([u8; 4096]);
-        let blocks = bytes.clamp(1, FLOOR_FILE / 2).div_ceil(4096) as usize;
-        let data = vec![Block([0x5a; 4096]); blocks];
-        let data: &[u8] = bytemuck::cast_slice(&data);
-        let pages = (FLOOR_FILE - data.len() as u64) / 4096;
-        let at = self.rng.below(pages as usize) as u64 * 4096;
-        let file = self.direct.as_ref()?;
-        let start = Instant::now();
-        file.write_all_at(data, at).ok()?;
-        self.file.sync_data().expect("fdatasync");
-        Some(start.elapsed())
     }
 
     fn once(&mut self, bytes: u64) -> std::time::Duration {

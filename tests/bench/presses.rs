@@ -23,8 +23,9 @@ use crate::stats::{Report, Samples, shown};
 /// The front desk's role; the bench file has only its coordinator, so one is added to the copy.
 const VOLUNTEER: &str = "helfer";
 const VOLUNTEER_PASSPHRASE: &str = "helfer-passphrase";
-/// Five presses a second must keep up.
-const LIMIT_MS: f64 = 200.0;
+/// DESIGN.md: key → durable commit → redrawn frame, p99 within one frame
+/// of a 60 Hz screen.
+const P99_LIMIT_MS: f64 = 16.0;
 const PRESSES: usize = 200;
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -43,13 +44,13 @@ pub fn report(report: &mut Report, cached: &Path, home: &Path) {
         ),
     ] {
         report.budget(
-            name,
-            samples.median(),
+            &format!("{name}_p99"),
+            samples.p99(),
             "ms",
-            LIMIT_MS,
+            P99_LIMIT_MS,
             &format!(
-                "p99 {} ms; {} presses, {what}, key to durable commit to {COLS}x{ROWS} frame",
-                shown(samples.p99()),
+                "median {} ms; {} presses, {what}, key to durable commit to {COLS}x{ROWS} frame",
+                shown(samples.median()),
                 samples.len()
             ),
         );

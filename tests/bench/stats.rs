@@ -70,11 +70,30 @@ impl Report {
     /// `budget <name> <median> <unit> limit <limit> <PASS|FAIL>`, then what
     /// else there is to know (the floor, p99, …). Lower is better for all.
     pub fn budget(&mut self, name: &str, value: f64, unit: &str, limit: f64, extra: &str) {
-        let pass = value.is_finite() && value <= limit;
-        if !pass {
+        self.budget_band(name, value, unit, limit, limit, extra);
+    }
+
+    /// A budget with a target and a hard limit: above the target but within
+    /// the limit reads `OVER` (worth a look, not a failure), above the limit
+    /// `FAIL`.
+    pub fn budget_band(
+        &mut self,
+        name: &str,
+        value: f64,
+        unit: &str,
+        limit: f64,
+        fail_above: f64,
+        extra: &str,
+    ) {
+        let within = value.is_finite() && value <= fail_above;
+        if !within {
             self.failed.push(name.to_string());
         }
-        let verdict = if pass { "PASS" } else { "FAIL" };
+        let verdict = match (within, value <= limit) {
+            (true, true) => "PASS",
+            (true, false) => "OVER",
+            (false, _) => "FAIL",
+        };
         let extra = if extra.is_empty() {
             String::new()
         } else {

@@ -22,8 +22,8 @@ use crate::store::records::{
     VisitorStatus, day_key,
 };
 use crate::store::tables::{
-    AUDIT, AUDIT_BY_VISITOR, CHECKINS, CHECKINS_BY_VISITOR, LOGINS_BY_DAY, OFFERINGS, PERSONAL,
-    SESSIONS, SESSIONS_BY_DAY, TALLIES, VISITORS, VISITORS_BY_DAY,
+    AUDIT, AUDIT_BY_VISITOR, CHECKINS, LOGINS_BY_DAY, OFFERINGS, PERSONAL, SESSIONS,
+    SESSIONS_BY_DAY, TALLIES, VISITORS, VISITORS_BY_DAY,
 };
 
 pub use people::DEMO_NOTE;
@@ -261,7 +261,6 @@ fn write_session(
         })
         .collect();
     w.put_many(CHECKINS, records.iter().map(|(k, v)| (*k, v)))?;
-    w.index_insert_many(CHECKINS_BY_VISITOR, s.attendees.iter().map(|&no| (no, id)))?;
     w.put_many(
         TALLIES,
         s.tallies.iter().map(|(category, n)| ((id, *category), n)),
