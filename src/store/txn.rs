@@ -99,6 +99,19 @@ fn scan_keys_in<K: OwnedKey, V: redb::Value + 'static>(
     Ok(())
 }
 
+fn present_in<K: OwnedKey, V: redb::Value + 'static>(
+    table: &impl ReadableTable<K, V>,
+    keys: impl IntoIterator<Item = K>,
+) -> Result<Vec<K>, StoreError> {
+    let mut out = Vec::new();
+    for key in keys {
+        if table.get(&key)?.is_some() {
+            out.push(key);
+        }
+    }
+    Ok(out)
+}
+
 /// Reading, the same in a snapshot and inside a write.
 pub trait Read {
     fn get<K: OwnedKey, V: Serialize + DeserializeOwned>(
@@ -143,6 +156,14 @@ pub trait Read {
         range: impl RangeBounds<K>,
         visit: impl FnMut(K) -> Result<bool, StoreError>,
     ) -> Result<(), StoreError>;
+
+    /// Those of `keys` that have an entry, in the order given; the table is
+    /// opened once for all of them.
+    fn present<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        keys: impl IntoIterator<Item = K>,
+    ) -> Result<Vec<K>, StoreError>;
 
     /// All entries of a range, in key order.
     fn range<K: OwnedKey, V: Serialize + DeserializeOwned>(
@@ -255,6 +276,17 @@ impl Read for Reader {
             None => Ok(()),
         }
     }
+
+    fn present<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        keys: impl IntoIterator<Item = K>,
+    ) -> Result<Vec<K>, StoreError> {
+        match self.open(table)? {
+            Some(t) => present_in(&t, keys),
+            None => Ok(Vec::new()),
+        }
+    }
 }
 
 impl Read for Writer {
@@ -312,6 +344,14 @@ impl Read for Writer {
         visit: impl FnMut(K) -> Result<bool, StoreError>,
     ) -> Result<(), StoreError> {
         scan_keys_in(&self.txn.open_table(table.def())?, range, visit)
+    }
+
+    fn present<K: OwnedKey, V: Serialize + DeserializeOwned>(
+        &self,
+        table: Table<K, V>,
+        keys: impl IntoIterator<Item = K>,
+    ) -> Result<Vec<K>, StoreError> {
+        present_in(&self.txn.open_table(table.def())?, keys)
     }
 }
 

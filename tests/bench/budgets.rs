@@ -166,6 +166,19 @@ fn main() -> ExitCode {
         50.0,
         &format!("{day}"),
     );
+    // A check-in keeps no index by visitor, so a card finds its visits in
+    // a pass over the check-ins' keys; the card's view is audited (a
+    // durable commit) as well.
+    let card = Samples::time(10, || {
+        desk.visitor_card(&login, VISITORS / 2).expect("card")
+    });
+    report.budget(
+        "visitor_card",
+        card.median(),
+        "ms",
+        100.0,
+        "ours; visits found among 1,000,000 check-ins, view audited",
+    );
     let from = TODAY.checked_sub(364.days()).expect("a year back");
     let period = Samples::time(5, || {
         desk.period_report(&login, from, TODAY).expect("period")
