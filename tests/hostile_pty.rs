@@ -74,6 +74,8 @@ fn pasted_hostile_text_keeps_the_find_screen_in_place() -> Result<(), String> {
     sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
     app.send(Key::F(3))?;
     app.wait_for_text("suchen", WAIT)?;
+    // The whole find screen, hint bar included, before its frame is taken.
+    app.wait_for_text("Feld leeren", WAIT)?;
     let expected = frame(&app);
     // What is pasted, and a part of it that must show in the field.
     let pastes = [
@@ -103,6 +105,8 @@ fn a_hostile_stored_name_neither_clears_nor_shifts_list_or_card() -> Result<(), 
     sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
     app.send(Key::F(3))?;
     app.wait_for_text("suchen", WAIT)?;
+    // The whole find screen, hint bar included, before its frame is taken.
+    app.wait_for_text("Feld leeren", WAIT)?;
     let expected = frame(&app);
     app.send_keys("feindlich")?;
     app.wait_for_text("M-0002", WAIT)?;

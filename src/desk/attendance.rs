@@ -55,10 +55,12 @@ pub(super) fn last_check_ins(r: &impl Read) -> DeskResult<HashMap<VisitorNo, Dat
 /// thousand where check-ins are a million.
 pub(super) fn sessions_of(r: &impl Read, no: VisitorNo) -> DeskResult<Vec<SessionId>> {
     let sessions = r.keys(SESSIONS, ..)?;
-    Ok(r.present(CHECKINS, sessions.into_iter().map(|sid| (sid, no)))?
-        .into_iter()
-        .map(|(sid, _)| sid)
-        .collect())
+    Ok(
+        r.present(CHECKINS, sessions.into_iter().map(|sid| (sid, no)))?
+            .into_iter()
+            .map(|(sid, _)| sid)
+            .collect(),
+    )
 }
 
 fn check_in_one(

@@ -591,7 +591,13 @@ impl Pty {
         // SAFETY: kill(2) with a pid we spawned and have not yet reaped.
         let result = unsafe { libc::kill(pid, libc::SIGKILL) };
         if result == 0 || self.exit.is_some() {
-            Ok(())
+            // The signal is delivered asynchronously: until the process is
+            // gone it still holds the database's lock, and a program started
+            // right after would rightly find the database in use.
+            match self.wait_exit(Duration::from_secs(10)) {
+                Some(_) => Ok(()),
+                None => Err(format!("kill -9 {pid}: still running after 10 s")),
+            }
         } else {
             Err(format!(
                 "kill -9 {pid}: {}",
