@@ -233,19 +233,30 @@ fn a_backup_of_another_database_is_refused() {
 #[test]
 fn restore_onto_an_empty_place() {
     let f = Fixture::new();
+    let no = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Gesichert", "", 1985),
+            true,
+            None,
+        )
+        .unwrap();
     let backup = f.dir.path().join("b.redb");
     f.desk.backup(&f.coordinator, &backup).unwrap();
     let target = f.dir.path().join("neu").join("mila.redb");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    restore(
-        &backup,
-        &target,
-        COORDINATOR,
-        &Passphrase::new(PASSPHRASE),
-        false,
-    )
-    .unwrap();
-    assert!(Desk::open(&target).is_ok());
+    let pass = Passphrase::new(PASSPHRASE);
+    restore(&backup, &target, COORDINATOR, &pass, false).unwrap();
+    // What was backed up is what comes back: the person, readable with the
+    // same passphrase.
+    let desk = Desk::open(&target).unwrap();
+    let login = desk.login(COORDINATOR, &pass).unwrap();
+    assert_eq!(
+        desk.visitor_card(&login, no).unwrap().data.name,
+        "Testperson Gesichert"
+    );
+    assert_eq!(desk.visitor_entries(&login).unwrap().len(), 1);
 }
 
 #[test]
@@ -316,11 +327,28 @@ fn daily_backups_keep_the_newest() {
     let folder = f.dir.path().join("usb");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("notizen.txt"), "bleibt").unwrap();
+    // One visitor more each day, so each backup shows which day it holds.
     for day in [20, 21, 22, 23] {
         f.desk.pin_today(jiff::civil::date(2026, 11, day));
+        f.desk
+            .register_visitor(
+                &f.coordinator,
+                &person(&format!("Testperson Tag{day}"), "", 1980),
+                true,
+                None,
+            )
+            .unwrap();
         f.desk.daily_backup(&folder, 2).unwrap();
     }
-    // Today's backup is replaced, not duplicated.
+    // Today's backup is replaced, not duplicated, and holds the later change.
+    f.desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Abends", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
     f.desk.daily_backup(&folder, 2).unwrap();
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -335,5 +363,32 @@ fn daily_backups_keep_the_newest() {
             "notizen.txt"
         ]
     );
-    assert!(Desk::open(&folder.join("mila-2026-11-23.redb")).is_ok());
+    let names_in = |file: &str| -> Vec<String> {
+        let desk = Desk::open(&folder.join(file)).unwrap();
+        let login = desk
+            .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+            .unwrap();
+        let mut names: Vec<String> = desk
+            .visitor_entries(&login)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names_in("mila-2026-11-22.redb"),
+        ["Testperson Tag20", "Testperson Tag21", "Testperson Tag22"]
+    );
+    assert_eq!(
+        names_in("mila-2026-11-23.redb"),
+        [
+            "Testperson Abends",
+            "Testperson Tag20",
+            "Testperson Tag21",
+            "Testperson Tag22",
+            "Testperson Tag23"
+        ]
+    );
 }

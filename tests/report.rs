@@ -63,12 +63,18 @@ fn assert_printable(text: &str, lang: Lang) {
             assert!(display_width(line) <= render::WIDTH, "too wide: {line}");
         }
     }
-    assert!(
-        !text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != FORM_FEED),
-        "a control character in the text"
-    );
+    // Controls and the format characters that reorder or hide text (bidi
+    // overrides, zero-width space): a printout shows what the database holds.
+    let bad = text
+        .chars()
+        .find(|c| *c != '\n' && *c != FORM_FEED && mila::ui::sanitize::is_unsafe(*c));
+    assert_eq!(bad, None, "a control or bidi character in the text");
+}
+
+#[test]
+#[should_panic(expected = "a control or bidi character in the text")]
+fn a_bidi_override_is_not_printable() {
+    assert_printable("MiLA  Seite 1 von 1\nTesta\u{202e}Beispiel\n", Lang::De);
 }
 
 #[test]

@@ -32,10 +32,11 @@ fn first_run_then_quit_then_wrong_and_right_passphrase() -> Result<(), String> {
 #[test]
 fn idle_time_locks_and_drops_the_screen() -> Result<(), String> {
     let place = Place::new();
-    place.write_config("config.toml", "lock_after_seconds = 2\n");
+    // The shortest auto-lock accepted; the limit only catches a hang.
+    place.write_config("config.toml", "lock_after_seconds = 30\n");
     let mut app = place.start();
     first_run(&mut app)?;
-    app.wait_for_text("Gesperrt", Duration::from_secs(10))?;
+    app.wait_for_text("Gesperrt", Duration::from_secs(120))?;
     let screen = app.screen_text();
     assert!(
         !screen.contains("Termine heute"),
@@ -147,7 +148,7 @@ fn the_laptop_keymap_works_without_f_keys() -> Result<(), String> {
     let mut app = place.start();
     first_run(&mut app)?;
     app.send(Key::F(10))?;
-    app.wait_exit(WAIT);
+    assert_eq!(app.wait_exit(WAIT), Some(0), "F10 did not quit");
     let mut app = place.command().args(["--keymap", "laptop"]).spawn()?;
     sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
     app.send(Key::Ctrl('l'))?;

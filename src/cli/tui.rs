@@ -17,9 +17,8 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         ));
     }
     let config_dir = mila::paths::config_dir();
-    let today = std::env::var("MILA_TODAY")
-        .ok()
-        .and_then(|d| d.parse().ok());
+    // Checked in `cli::run`: a date that does not parse never gets here.
+    let today = mila::desk::pinned_today().ok().flatten();
     let options = StartOptions {
         db_path: cli.db_path(),
         config_path: config_dir.join("config.toml"),

@@ -34,7 +34,7 @@ use jiff::civil::Date;
 use crate::store::Store;
 
 pub use attendance::CheckInOutcome;
-pub use audit::AuditFilter;
+pub use audit::{AuditFilter, audit_action_word};
 pub use day_note::MAX_DAY_NOTE;
 pub use error::{DeskError, DeskResult};
 pub use find::FIND_AUDIT_DETAIL;
@@ -135,6 +135,28 @@ impl Desk {
     pub fn pin_today(&mut self, date: Date) {
         self.pinned_today = Some(date);
     }
+}
+
+/// `MILA_TODAY` as set: `None` when unset, an error that names it when it is
+/// set but not a date, so that a mistyped demonstration date is never
+/// silently the real one.
+pub fn pinned_today() -> Result<Option<Date>, String> {
+    match std::env::var("MILA_TODAY") {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Ok(text) => text.parse::<Date>().map(Some).map_err(|_| {
+            format!("MILA_TODAY='{text}' is not a date; give it as YYYY-MM-DD or unset it")
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err("MILA_TODAY is not a date; give it as YYYY-MM-DD or unset it".into())
+        }
+    }
+}
+
+/// The calendar date by the system clock, whatever is pinned: what protects
+/// people (retention and erasure due dates, consent dates, backup pruning)
+/// never moves with a demonstration date.
+pub fn real_today() -> Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// Today in the system's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for

@@ -139,7 +139,7 @@ impl App {
             keymap,
             lang,
             theme,
-            lock_after: Duration::from_secs(config.lock_after_seconds.max(1)),
+            lock_after: Duration::from_secs(config.lock_after_seconds),
             config,
             last_input: now,
             exit: None,
@@ -195,7 +195,7 @@ impl App {
             Err(DeskError::Store(StoreError::Damaged(_))) => {
                 notice(Msg::NoticeDamagedTitle, with_path(Msg::NoticeDamaged))
             }
-            Err(DeskError::Store(StoreError::Foreign(_))) => {
+            Err(DeskError::Store(StoreError::Foreign(_) | StoreError::NotAFile(_))) => {
                 notice(Msg::NoticeForeignTitle, with_path(Msg::NoticeForeign))
             }
             Err(DeskError::Store(StoreError::TooNew { .. })) => {
@@ -236,7 +236,9 @@ impl App {
 
     /// Translates a terminal event and handles it.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
-        #[cfg(debug_assertions)]
+        // Only in builds for the tests (the `test-panic` feature, which the
+        // crate's dev-dependency on itself turns on): never in the product.
+        #[cfg(feature = "test-panic")]
         if matches!(event, Event::Key(_)) && std::env::var_os("MILA_TEST_PANIC").is_some() {
             // Lets a test prove that a panic leaves the terminal usable.
             panic!("injected test panic");
