@@ -392,3 +392,63 @@ fn daily_backups_keep_the_newest() {
         ]
     );
 }
+
+/// `MILA_TODAY` (here `show_day`, its effect on one desk) is for trying the
+/// program on another day; what protects people keeps the real clock.
+#[test]
+fn a_demonstration_date_moves_nothing_that_protects_people() {
+    let mut f = Fixture::new();
+    let real = jiff::ZonedDateTime::now().date();
+    let future = real.checked_add(jiff::Span::new().years(5)).unwrap();
+    f.desk.show_day(future);
+    assert_eq!(f.desk.today(), future);
+    assert_eq!(f.desk.protective_today(), real);
+
+    // Imported consent is dated by the clock.
+    f.desk
+        .import_visitors(&f.coordinator, "name\nTestperson Zukunft\n")
+        .unwrap()
+        .unwrap();
+    let card = f.desk.visitor_card(&f.coordinator, 1).unwrap();
+    assert_eq!(card.data.consent.day, day_key(real));
+
+    // A daily backup is named by the clock: a future name would outlive
+    // every real backup when old ones are pruned.
+    let folder = f.dir.path().join("usb");
+    let written = f.desk.daily_backup(&folder, 2).unwrap();
+    assert_eq!(
+        written.file_name().unwrap().to_string_lossy(),
+        format!("mila-{real}.redb")
+    );
+
+    // Someone last seen three years ago is due for review by the clock,
+    // whatever day is shown.
+    let three_years_ago = real.checked_sub(jiff::Span::new().years(3)).unwrap();
+    f.desk.pin_today(three_years_ago);
+    let old = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Alt", "", 1970),
+            true,
+            None,
+        )
+        .unwrap();
+    let path = f.path();
+    let Fixture {
+        dir: _dir, desk, ..
+    } = f;
+    drop(desk);
+    let mut desk = Desk::open(&path).unwrap();
+    desk.show_day(three_years_ago.tomorrow().unwrap());
+    let login = desk
+        .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+        .unwrap();
+    let due: Vec<VisitorNo> = desk
+        .retention_candidates(&login)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(due, [old]);
+}

@@ -244,3 +244,31 @@ fn a_failed_backup_is_shown_not_swallowed() -> Result<(), String> {
     assert_eq!(app.wait_exit(WAIT), Some(1));
     Ok(())
 }
+
+/// A demonstration date never passes for the real one: the header says it
+/// is pinned, on every screen, at any width the program runs at.
+#[test]
+fn a_pinned_date_is_shown_in_the_header() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place
+        .command()
+        .env("MILA_TODAY", "2026-11-19")
+        .size(80, 24)
+        .spawn()?;
+    first_run(&mut app)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(title.contains("Datum festgelegt: 19.11.2026"), "{title}");
+    app.send(Key::F(3))?;
+    app.wait_for_text("suchen", WAIT)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(title.contains("Datum festgelegt: 19.11.2026"), "{title}");
+    app.send(Key::F(10))?;
+    assert_eq!(app.wait_exit(WAIT), Some(0));
+
+    // Without it, the plain date.
+    let mut app = place.command().size(80, 24).spawn()?;
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(!title.contains("festgelegt"), "{title}");
+    Ok(())
+}

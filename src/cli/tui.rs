@@ -17,15 +17,15 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         ));
     }
     let config_dir = mila::paths::config_dir();
-    // Checked in `cli::run`: a date that does not parse never gets here.
-    let today = mila::desk::pinned_today().ok().flatten();
     let options = StartOptions {
         db_path: cli.db_path(),
         config_path: config_dir.join("config.toml"),
         keymap_file: config_dir.join("keymap.toml"),
         lang: cli.lang,
         keymap: cli.keymap.clone(),
-        today,
+        // MILA_TODAY (checked in `cli::run`) is read by the desk and shown in
+        // the header; protective dates keep the clock.
+        today: None,
     };
     // Staff read this after a crash, so it comes in their language; damage to the file keeps
     // the general message, which says what to do.

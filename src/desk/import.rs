@@ -277,7 +277,8 @@ impl Desk {
         // The people on an existing list consented when they were first
         // registered; the import records that it carried that consent over.
         let consent = Consent {
-            day: day_key(today),
+            // When the consent was recorded, by the real clock.
+            day: day_key(self.protective_today()),
             text_version: "import".into(),
             explained_in: None,
             store_at_mila: true,

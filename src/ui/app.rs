@@ -36,7 +36,9 @@ pub struct StartOptions {
     pub lang: Option<Lang>,
     /// `--keymap`, over the config file.
     pub keymap: Option<String>,
-    /// Pins "today" (tests and demonstrations).
+    /// Pins "today" completely, protective dates included (tests). The
+    /// program passes None: `MILA_TODAY` is read by the desk, shown in the
+    /// header, and leaves protective dates on the clock.
     pub today: Option<Date>,
 }
 
@@ -127,6 +129,11 @@ impl App {
         } else {
             Theme::default()
         };
+        // A demonstration date is never silent: the header says so.
+        let demonstration_day = match options.today {
+            None => crate::desk::pinned_today().ok().flatten(),
+            Some(_) => None,
+        };
         let mut app = App {
             desk: None,
             login: None,
@@ -135,7 +142,9 @@ impl App {
             last_user: String::new(),
             screens: Vec::new(),
             overlay: Overlay::None,
-            frame: ScreenFrame::new(lang, today).with_theme(theme),
+            frame: ScreenFrame::new(lang, today)
+                .with_theme(theme)
+                .with_pinned_today(demonstration_day.is_some()),
             keymap,
             lang,
             theme,
