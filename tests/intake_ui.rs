@@ -781,3 +781,20 @@ fn correcting_a_complete_record_keeps_it_off_the_short_intake_list() {
         assert!(desk.incomplete_intakes().unwrap().is_empty());
     });
 }
+
+/// A name pasted beyond its limit is cut to the limit, and the screen says so.
+#[test]
+fn a_name_pasted_beyond_its_limit_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = open_intake(dir.path(), 80, 24, None);
+    give_consent(&mut app);
+    let screen = app.screen();
+    assert!(!screen.contains("Eingabe zu lang"), "{screen}");
+    app.press(Action::Paste("Testa ".repeat(50)));
+    let screen = app.screen();
+    assert!(
+        screen.contains("Eingabe zu lang (max. 200 Zeichen)"),
+        "{screen}"
+    );
+}
