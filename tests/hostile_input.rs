@@ -404,3 +404,30 @@ fn the_print_command_gets_quoted_arguments_and_a4_options() {
     );
     assert!(text.ends_with("report.txt"), "{text}");
 }
+
+/// Messages that repeat a path clean it, as the screen does: a file name
+/// can carry an escape sequence too.
+#[test]
+fn messages_that_repeat_a_path_clean_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("Sicherung\u{1b}]0;pwned\u{7}\u{202e}.redb");
+    let out = run(mila(dir.path())
+        .args(["init", "--user", USER])
+        .env("MILA_DB", &evil));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let backup = dir.path().join("b\u{9b}31m.redb");
+    let out = run(mila(dir.path())
+        .env("MILA_DB", &evil)
+        .arg("backup")
+        .arg(&backup));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("Backup written to"),
+        "{}",
+        out.stdout
+    );
+    for text in [&out.stdout, &out.stderr] {
+        let bad = text.chars().find(|c| *c != '\n' && is_unsafe(*c));
+        assert_eq!(bad, None, "{text:?}");
+    }
+}
