@@ -230,3 +230,14 @@ fn the_same_key_spelt_two_ways_is_a_conflict() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, 3);
 }
+
+/// A keymap name from a setting of any size gives a problem of one line.
+#[test]
+fn an_unknown_keymap_name_of_any_length_gives_a_short_message() {
+    let huge = format!("\u{1b}]0;x\u{7}{}", "k".repeat(1_000_000));
+    let (_, problems) = Keymap::load(&huge, None);
+    assert_eq!(problems.len(), 1);
+    let message = problems[0].describe(Lang::De);
+    assert!(message.chars().count() < 300, "{} chars", message.len());
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}

@@ -333,10 +333,14 @@ impl KeymapProblem {
                 fill(Msg::KeymapUnreadable, lang, &[("detail", detail)])
             }
             ProblemKind::Syntax(detail) => fill(Msg::KeymapSyntax, lang, &[("detail", detail)]),
+            // The name comes from a setting of any length: a line, not a page.
             ProblemKind::UnknownKeymap(name) => fill(
                 Msg::KeymapUnknownName,
                 lang,
-                &[("name", name), ("known", &known_maps)],
+                &[
+                    ("name", &crate::text::sanitize::fit(name, 40)),
+                    ("known", &known_maps),
+                ],
             ),
             ProblemKind::NoMode(mode) => fill(
                 Msg::KeymapNoMode,
@@ -445,7 +449,7 @@ impl Keymap {
             Some(found) => *found,
             None => {
                 problems.push(KeymapProblem {
-                    file: PathBuf::from(name),
+                    file: PathBuf::from(crate::text::sanitize::fit(name, 40).as_ref()),
                     line: 0,
                     kind: ProblemKind::UnknownKeymap(name.to_owned()),
                 });
