@@ -412,6 +412,16 @@ fn a_demonstration_date_moves_nothing_that_protects_people() {
     let card = f.desk.visitor_card(&f.coordinator, 1).unwrap();
     assert_eq!(card.data.consent.day, day_key(real));
 
+    // So is consent given at an intake "today".
+    let mut data = person("Testperson Heute", "", 1990);
+    data.consent.day = day_key(future);
+    let no = f
+        .desk
+        .register_visitor(&f.coordinator, &data, true, None)
+        .unwrap();
+    let card = f.desk.visitor_card(&f.coordinator, no).unwrap();
+    assert_eq!(card.data.consent.day, day_key(real));
+
     // A daily backup is named by the clock: a future name would outlive
     // every real backup when old ones are pruned.
     let folder = f.dir.path().join("usb");
