@@ -65,9 +65,47 @@ pub fn config_file() -> PathBuf {
     crate::paths::config_dir().join("config.toml")
 }
 
+/// The shortest auto-lock accepted. Shorter, the screen locks while staff
+/// still read it (0 locked a second after each unlock).
+pub const MIN_LOCK_AFTER_SECONDS: u64 = 30;
+
 impl Config {
+    /// A setting that would lock staff out is refused: its default is used
+    /// and the problem names its line. The other settings stay.
+    fn within_limits(mut self, path: &Path, text: &str) -> (Config, Option<ConfigProblem>) {
+        if self.lock_after_seconds >= MIN_LOCK_AFTER_SECONDS {
+            return (self, None);
+        }
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("lock_after_seconds"))
+            .map_or(0, |i| i + 1);
+        let problem = ConfigProblem {
+            file: path.to_path_buf(),
+            line,
+            message: format!(
+                "lock_after_seconds = {} is below the minimum of {MIN_LOCK_AFTER_SECONDS} seconds; {} is used",
+                self.lock_after_seconds,
+                Config::default().lock_after_seconds
+            ),
+        };
+        self.lock_after_seconds = Config::default().lock_after_seconds;
+        (self, Some(problem))
+    }
+
     /// Reads `path`; a missing file is simply the defaults.
     pub fn load(path: &Path) -> (Config, Option<ConfigProblem>) {
+        // A FIFO or device would be read forever: only a regular file is read.
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            let problem = ConfigProblem {
+                file: path.to_path_buf(),
+                line: 0,
+                message: "not a regular file".into(),
+            };
+            return (Config::default(), Some(problem));
+        }
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
@@ -81,7 +119,7 @@ impl Config {
             }
         };
         match toml::from_str::<Config>(&text) {
-            Ok(config) => (config, None),
+            Ok(config) => config.within_limits(path, &text),
             Err(e) => {
                 let line = e.span().map_or(0, |s| {
                     text[..s.start.min(text.len())].matches('\n').count() + 1
@@ -121,11 +159,11 @@ mod tests {
     fn reads_settings_and_reports_bad_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        std::fs::write(&path, "lang = \"en\"\nlock_after_seconds = 2\n").unwrap();
+        std::fs::write(&path, "lang = \"en\"\nlock_after_seconds = 30\n").unwrap();
         let (config, problem) = Config::load(&path);
         assert_eq!(problem, None);
         assert_eq!(config.lang, Lang::En);
-        assert_eq!(config.lock_after_seconds, 2);
+        assert_eq!(config.lock_after_seconds, 30);
 
         std::fs::write(&path, "lang = \"en\"\n\nlok_after = 3\n").unwrap();
         let (config, problem) = Config::load(&path);
@@ -134,6 +172,40 @@ mod tests {
 
         let (config, problem) = Config::load(&dir.path().join("missing.toml"));
         assert_eq!((config, problem), (Config::default(), None));
+    }
+
+    #[test]
+    fn an_auto_lock_below_30_seconds_is_refused_and_the_rest_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        for seconds in [0, 1, 29] {
+            std::fs::write(
+                &path,
+                format!("lang = \"en\"\n\nlock_after_seconds = {seconds}\n"),
+            )
+            .unwrap();
+            let (config, problem) = Config::load(&path);
+            let problem = problem.expect("refused");
+            assert_eq!(problem.line, 3);
+            assert!(problem.message.contains("minimum of 30"), "{problem}");
+            assert_eq!(config.lock_after_seconds, 300);
+            assert_eq!(config.lang, Lang::En);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (config, problem) = Config::load(&path);
+        assert_eq!(config, Config::default());
+        assert!(problem.unwrap().message.contains("not a regular file"));
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn checking_in_twice_in_the_real_program_counts_once() -> Result<(), String> {
     app.wait_for_text("nicht doppelt gezählt", WAIT)?;
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.kill_9()?;
-    app.wait_exit(WAIT);
+    app.wait_exit(WAIT).ok_or("still running after SIGKILL")?;
     let mut desk = Desk::open(&place.db()).map_err(|e| e.to_string())?;
     desk.pin_today(DAY);
     let total: u32 = desk

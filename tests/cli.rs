@@ -114,7 +114,25 @@ fn a_bad_import_writes_nothing_and_names_the_line() {
         "name,birth_date\nTestperson Eins,1990\nTestperson Zwei,morgen\n",
     )
     .unwrap();
-    assert_refused(mila(&db).args(["import", "visitors"]).arg(&file), "line 3");
+    // The problem with its line, then the summary.
+    let out = mila(&db)
+        .args(["import", "visitors"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].contains("line 3") && lines[0].contains("morgen"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("mila: error: ")
+            && lines[1].ends_with("1 problem; nothing was imported"),
+        "{stderr}"
+    );
     std::fs::write(&file, "name,birth_date\nTestperson Eins,1990\n").unwrap();
     let out = mila(&db)
         .args(["import", "visitors"])
@@ -348,11 +366,16 @@ fn access_export_writes_json_and_text() {
         .iter()
         .filter_map(|a| a["action"].as_str())
         .collect();
+    // The catalog's words, as on the audit screen, not the program's names.
     assert!(
-        actions.contains(&"Import") && actions.contains(&"Export"),
+        actions.contains(&"importiert") && actions.contains(&"Auskunft exportiert"),
         "{actions:?}"
     );
     let text = std::fs::read_to_string(paths[1]).unwrap();
+    assert!(
+        text.contains("importiert") && !text.contains("Import ") && !text.contains("Export "),
+        "{text}"
+    );
     assert!(
         text.contains("Art. 15") && text.contains("Mohammed Tajribi") && text.contains("M-0001"),
         "{text}"

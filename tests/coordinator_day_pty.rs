@@ -41,6 +41,6 @@ fn cancel_and_reopen_a_session_in_english_on_a_laptop() -> Result<(), String> {
     app.type_keys("j")?;
     app.wait_for_text("Session open again.", WAIT)?;
     app.kill_9()?;
-    app.wait_exit(WAIT);
+    app.wait_exit(WAIT).ok_or("still running after SIGKILL")?;
     Ok(())
 }

@@ -19,8 +19,6 @@ use mila::desk::{Answer, BirthDate, Consent, Desk, PersonalData, SessionId, day_
 use mila::vault::Passphrase;
 
 const KILLS: usize = 200;
-/// A generous ceiling, so a slow machine fails loudly instead of hanging.
-const TIME_LIMIT: Duration = Duration::from_secs(240);
 const VISITORS: u32 = 40;
 
 /// xorshift: reproducible from the printed seed, no dependency.
@@ -156,10 +154,9 @@ fn sigkill_at_random_moments_loses_no_confirmed_write() {
     let mut kills = 0;
     let mut exact_rounds = 0;
     while kills < KILLS {
-        assert!(
-            started.elapsed() < TIME_LIMIT,
-            "only {kills} kills in {TIME_LIMIT:?}"
-        );
+        // No ceiling on the whole run (how fast a machine is, is for `cargo
+        // bench`): every step waits for what the screen says, within WAIT,
+        // which only catches a hang.
         let mut app = start(&place);
         // Some kills land while the program starts or signs in: nothing was confirmed,
         // and the file must still open and verify.

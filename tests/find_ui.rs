@@ -403,7 +403,10 @@ fn hostile_names_render_without_control_characters_or_shifting() {
     for (cols, rows) in SIZES {
         let mut app = signed_in(dir.path(), cols, rows, COORDINATOR, PASSPHRASE);
         let screen = find(&mut app, "testa");
-        for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{2066}'] {
+        // Only format characters can be seen here: ratatui drops ESC, BEL
+        // and other controls before the buffer, so those are looked for in
+        // the bytes written to a terminal (hostile_pty.rs).
+        for bad in ['\u{202e}', '\u{2066}'] {
             assert!(!screen.contains(bad), "{bad:?} reached the screen");
         }
         assert!(screen.contains("M-0001"), "{screen}");
@@ -418,7 +421,7 @@ fn hostile_names_render_without_control_characters_or_shifting() {
         app.press(Action::Confirm);
         let screen = app.screen();
         assert!(screen.contains("Besucherkarte M-0001"), "{screen}");
-        for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{2066}'] {
+        for bad in ['\u{202e}', '\u{2066}'] {
             assert!(!screen.contains(bad), "{bad:?} reached the card");
         }
         snapshot("card_hostile", &mut app);

@@ -133,3 +133,54 @@ fn a_hostile_stored_name_neither_clears_nor_shifts_list_or_card() -> Result<(), 
     assert!(!screen.contains("pwned"), "{screen}");
     Ok(())
 }
+
+/// What the hostile name carries, looked for in the bytes the program wrote
+/// to the terminal (not in a screen model, which would drop or absorb them):
+/// the window title sequence, BEL, the right-to-left override and a C1 CSI.
+/// (The printable rest, such as `]0;pwned` of a pasted query whose ESC was
+/// dropped, is harmless text.)
+fn assert_no_hostile_bytes(bytes: &[u8], what: &str) {
+    let find = |needle: &[u8]| bytes.windows(needle.len()).position(|w| w == needle);
+    for (needle, name) in [
+        (&b"\x1b]0;"[..], "an OSC title sequence"),
+        (&[0x07][..], "BEL"),
+        ("\u{202e}".as_bytes(), "U+202E"),
+        ("\u{2066}".as_bytes(), "U+2066"),
+        ("\u{9b}".as_bytes(), "U+009B (C1 CSI)"),
+    ] {
+        if let Some(at) = find(needle) {
+            let around = &bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())];
+            panic!(
+                "{what}: {name} was written to the terminal: {:?}",
+                String::from_utf8_lossy(around)
+            );
+        }
+    }
+}
+
+#[test]
+fn no_control_sequence_of_a_name_is_written_to_the_terminal() -> Result<(), String> {
+    let place = place();
+    let mut app = place.command().size(80, 24).spawn()?;
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::F(3))?;
+    app.wait_for_text("suchen", WAIT)?;
+    // Pasted into the field, then what a person types.
+    app.paste("\u{1b}]0;pwned\u{7}\u{9b}31m\u{2066}Zwei\u{2069}")?;
+    app.wait_for_text("Zwei", WAIT)?;
+    app.type_keys("<C-u>feindlich")?;
+    app.wait_for_text("M-0002", WAIT)?;
+    assert_no_hostile_bytes(&app.written(), "find list");
+    app.send(Key::Enter)?;
+    app.wait_for_text("Besucherkarte M-0002", WAIT)?;
+    let bytes = app.written();
+    // The name was drawn (its visible part is in the output) ...
+    let shown = "FeindlichName".as_bytes();
+    assert!(
+        bytes.windows(shown.len()).any(|w| w == shown),
+        "the card did not draw the name"
+    );
+    // ... and nothing it smuggled.
+    assert_no_hostile_bytes(&bytes, "card");
+    Ok(())
+}

@@ -28,12 +28,49 @@ fn every_shipped_keymap_parses_without_problems() {
     }
 }
 
+/// Staff must always be able to quit and to lock: a user file that takes
+/// the last key for either away, in any mode, is refused as a whole.
 #[test]
-fn the_files_on_disk_are_the_ones_compiled_in() {
-    for (name, source) in SHIPPED {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("keymaps/{name}.toml"));
-        assert_eq!(std::fs::read_to_string(path).unwrap(), source, "{name}");
+fn a_user_file_that_leaves_no_key_to_quit_or_lock_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keymap.toml");
+    let f10 = press(KeyCode::F(10));
+    let f2 = press(KeyCode::F(2));
+    for (text, action, mode) in [
+        (
+            "[global]\n\"f10\" = \"no_op\"\n\"ctrl-q\" = \"no_op\"\n\"f2\" = \"find_visitor\"\n",
+            "quit",
+            Mode::Global,
+        ),
+        ("[form]\n\"f12\" = \"no_op\"\n", "lock", Mode::Form),
+        ("[tally]\n\"f12\" = \"help\"\n", "lock", Mode::Tally),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let (map, problems) = Keymap::load("default", Some(&file));
+        assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::NoKeyLeft { action, mode },
+            "{text}"
+        );
+        assert!(
+            problems[0]
+                .describe(Lang::De)
+                .contains("ohne sie kann niemand beenden oder sperren"),
+            "{}",
+            problems[0].describe(Lang::De)
+        );
+        // The defaults, whole: nothing of the refused file is applied.
+        assert_eq!(map.action_for(Mode::List, &f10), Some(Action::Quit));
+        assert_eq!(map.action_for(Mode::List, &f2), Some(Action::NewIntake));
+        assert!(!map.keys_of(mode, &Action::Lock).is_empty());
     }
+
+    // Moving quit to another key is fine.
+    std::fs::write(&file, "[global]\n\"f10\" = \"no_op\"\n").unwrap();
+    let (map, problems) = Keymap::load("default", Some(&file));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.action_for(Mode::List, &f10), None);
 }
 
 /// Checked on the raw text too, because the loader would report (not keep) a duplicate.
@@ -192,4 +229,15 @@ fn the_same_key_spelt_two_ways_is_a_conflict() {
     let problems = Keymap::from_toml(source, Path::new("mine.toml")).unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, 3);
+}
+
+/// A keymap name from a setting of any size gives a problem of one line.
+#[test]
+fn an_unknown_keymap_name_of_any_length_gives_a_short_message() {
+    let huge = format!("\u{1b}]0;x\u{7}{}", "k".repeat(1_000_000));
+    let (_, problems) = Keymap::load(&huge, None);
+    assert_eq!(problems.len(), 1);
+    let message = problems[0].describe(Lang::De);
+    assert!(message.chars().count() < 300, "{} chars", message.len());
+    assert!(!message.contains('\u{1b}'), "{message:?}");
 }

@@ -31,6 +31,7 @@ fn a_weekly_offering_made_on_screen_survives_sigkill_and_brings_its_sessions() -
     app.type_keys("<C-s>")?;
     app.wait_for_text("Angebot gespeichert.", WAIT)?;
     app.kill_9()?;
+    app.wait_exit(WAIT).ok_or("still running after SIGKILL")?;
 
     let mut app = place
         .command()

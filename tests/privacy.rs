@@ -233,19 +233,30 @@ fn a_backup_of_another_database_is_refused() {
 #[test]
 fn restore_onto_an_empty_place() {
     let f = Fixture::new();
+    let no = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Gesichert", "", 1985),
+            true,
+            None,
+        )
+        .unwrap();
     let backup = f.dir.path().join("b.redb");
     f.desk.backup(&f.coordinator, &backup).unwrap();
     let target = f.dir.path().join("neu").join("mila.redb");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    restore(
-        &backup,
-        &target,
-        COORDINATOR,
-        &Passphrase::new(PASSPHRASE),
-        false,
-    )
-    .unwrap();
-    assert!(Desk::open(&target).is_ok());
+    let pass = Passphrase::new(PASSPHRASE);
+    restore(&backup, &target, COORDINATOR, &pass, false).unwrap();
+    // What was backed up is what comes back: the person, readable with the
+    // same passphrase.
+    let desk = Desk::open(&target).unwrap();
+    let login = desk.login(COORDINATOR, &pass).unwrap();
+    assert_eq!(
+        desk.visitor_card(&login, no).unwrap().data.name,
+        "Testperson Gesichert"
+    );
+    assert_eq!(desk.visitor_entries(&login).unwrap().len(), 1);
 }
 
 #[test]
@@ -316,11 +327,28 @@ fn daily_backups_keep_the_newest() {
     let folder = f.dir.path().join("usb");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("notizen.txt"), "bleibt").unwrap();
+    // One visitor more each day, so each backup shows which day it holds.
     for day in [20, 21, 22, 23] {
         f.desk.pin_today(jiff::civil::date(2026, 11, day));
+        f.desk
+            .register_visitor(
+                &f.coordinator,
+                &person(&format!("Testperson Tag{day}"), "", 1980),
+                true,
+                None,
+            )
+            .unwrap();
         f.desk.daily_backup(&folder, 2).unwrap();
     }
-    // Today's backup is replaced, not duplicated.
+    // Today's backup is replaced, not duplicated, and holds the later change.
+    f.desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Abends", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
     f.desk.daily_backup(&folder, 2).unwrap();
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -335,5 +363,102 @@ fn daily_backups_keep_the_newest() {
             "notizen.txt"
         ]
     );
-    assert!(Desk::open(&folder.join("mila-2026-11-23.redb")).is_ok());
+    let names_in = |file: &str| -> Vec<String> {
+        let desk = Desk::open(&folder.join(file)).unwrap();
+        let login = desk
+            .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+            .unwrap();
+        let mut names: Vec<String> = desk
+            .visitor_entries(&login)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names_in("mila-2026-11-22.redb"),
+        ["Testperson Tag20", "Testperson Tag21", "Testperson Tag22"]
+    );
+    assert_eq!(
+        names_in("mila-2026-11-23.redb"),
+        [
+            "Testperson Abends",
+            "Testperson Tag20",
+            "Testperson Tag21",
+            "Testperson Tag22",
+            "Testperson Tag23"
+        ]
+    );
+}
+
+/// `MILA_TODAY` (here `show_day`, its effect on one desk) is for trying the
+/// program on another day; what protects people keeps the real clock.
+#[test]
+fn a_demonstration_date_moves_nothing_that_protects_people() {
+    let mut f = Fixture::new();
+    let real = jiff::ZonedDateTime::now().date();
+    let future = real.checked_add(jiff::Span::new().years(5)).unwrap();
+    f.desk.show_day(future);
+    assert_eq!(f.desk.today(), future);
+    assert_eq!(f.desk.protective_today(), real);
+
+    // Imported consent is dated by the clock.
+    f.desk
+        .import_visitors(&f.coordinator, "name\nTestperson Zukunft\n")
+        .unwrap()
+        .unwrap();
+    let card = f.desk.visitor_card(&f.coordinator, 1).unwrap();
+    assert_eq!(card.data.consent.day, day_key(real));
+
+    // So is consent given at an intake "today".
+    let mut data = person("Testperson Heute", "", 1990);
+    data.consent.day = day_key(future);
+    let no = f
+        .desk
+        .register_visitor(&f.coordinator, &data, true, None)
+        .unwrap();
+    let card = f.desk.visitor_card(&f.coordinator, no).unwrap();
+    assert_eq!(card.data.consent.day, day_key(real));
+
+    // A daily backup is named by the clock: a future name would outlive
+    // every real backup when old ones are pruned.
+    let folder = f.dir.path().join("usb");
+    let written = f.desk.daily_backup(&folder, 2).unwrap();
+    assert_eq!(
+        written.file_name().unwrap().to_string_lossy(),
+        format!("mila-{real}.redb")
+    );
+
+    // Someone last seen three years ago is due for review by the clock,
+    // whatever day is shown.
+    let three_years_ago = real.checked_sub(jiff::Span::new().years(3)).unwrap();
+    f.desk.pin_today(three_years_ago);
+    let old = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Alt", "", 1970),
+            true,
+            None,
+        )
+        .unwrap();
+    let path = f.path();
+    let Fixture {
+        dir: _dir, desk, ..
+    } = f;
+    drop(desk);
+    let mut desk = Desk::open(&path).unwrap();
+    desk.show_day(three_years_ago.tomorrow().unwrap());
+    let login = desk
+        .login(COORDINATOR, &Passphrase::new(PASSPHRASE))
+        .unwrap();
+    let due: Vec<VisitorNo> = desk
+        .retention_candidates(&login)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(due, [old]);
 }

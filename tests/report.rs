@@ -63,12 +63,18 @@ fn assert_printable(text: &str, lang: Lang) {
             assert!(display_width(line) <= render::WIDTH, "too wide: {line}");
         }
     }
-    assert!(
-        !text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != FORM_FEED),
-        "a control character in the text"
-    );
+    // Controls and the format characters that reorder or hide text (bidi
+    // overrides, zero-width space): a printout shows what the database holds.
+    let bad = text
+        .chars()
+        .find(|c| *c != '\n' && *c != FORM_FEED && mila::ui::sanitize::is_unsafe(*c));
+    assert_eq!(bad, None, "a control or bidi character in the text");
+}
+
+#[test]
+#[should_panic(expected = "a control or bidi character in the text")]
+fn a_bidi_override_is_not_printable() {
+    assert_printable("MiLA  Seite 1 von 1\nTesta\u{202e}Beispiel\n", Lang::De);
 }
 
 #[test]
@@ -431,4 +437,41 @@ fn crowded_days_keep_to_80_columns_and_60_lines() {
         assert_printable(&text, lang);
         assert!(text.split(FORM_FEED).count() > 5);
     }
+}
+
+/// The day report with names as JSON: a name that steers a terminal is
+/// escaped (`\u009b`, `\u202e`), and a parser reads it back as stored.
+#[test]
+fn json_with_names_escapes_what_terminals_act_on() {
+    let fd = fixture_day();
+    let hostile = "Testa\u{9b}31m\u{202e}Feindlich\u{2066}";
+    let no =
+        fd.f.desk
+            .register_visitor(
+                &fd.f.coordinator,
+                &common::report::person(hostile, "", 1990),
+                true,
+                None,
+            )
+            .unwrap();
+    fd.f.desk
+        .check_in(&fd.f.coordinator, fd.sessions[0], no)
+        .unwrap();
+    let with_names = fd.f.desk.day_summary(&fd.f.coordinator, DAY, true).unwrap();
+    let json = render::day(&with_names, Format::Json, Lang::De).unwrap();
+    let text = std::str::from_utf8(&json).unwrap();
+    let bad = text
+        .chars()
+        .find(|c| *c != '\n' && mila::ui::sanitize::is_unsafe(*c));
+    assert_eq!(bad, None);
+    assert!(
+        text.contains("\\u009b") && text.contains("\\u202e"),
+        "{text}"
+    );
+    assert!(
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(text).unwrap())
+            .unwrap()
+            .contains(hostile),
+        "the stored name reads back"
+    );
 }

@@ -70,12 +70,24 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The lines of stderr after the warning that MILA_TODAY pins the date,
+/// which every run of these tests starts with.
+fn told(stderr: &str) -> impl Iterator<Item = &str> {
+    let mut lines = stderr.lines();
+    assert_eq!(
+        lines.next(),
+        Some("mila: warning: MILA_TODAY pins today to 2026-11-19 (for demonstrations and tests)"),
+        "{stderr}"
+    );
+    lines
+}
+
 /// Exit 1, exactly one line on stderr mentioning `phrase`, never a panic.
 fn assert_refused(cmd: &mut Command, phrase: &str) {
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
+    assert_eq!(told(&stderr).count(), 1, "stderr: {stderr}");
     assert!(stderr.contains(phrase), "expected '{phrase}' in: {stderr}");
     assert!(!stderr.contains("panicked"));
 }
@@ -107,7 +119,7 @@ fn a_missing_print_command_saves_the_file_and_says_where() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(told(&stderr).count(), 1, "{stderr}");
     let saved = folder.join("Tagesuebersicht-2026-11-19.txt");
     assert!(stderr.contains("could not print"), "{stderr}");
     assert!(stderr.contains("/nonexistent/lp not found"), "{stderr}");

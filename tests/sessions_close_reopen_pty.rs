@@ -69,6 +69,7 @@ fn close_reopen_cancel_and_reopen_with_the_session_keys() -> Result<(), String> 
     app.send(Key::Char('j'))?;
     app.wait_for_text("Termin wieder geöffnet.", WAIT)?;
     app.kill_9()?;
+    app.wait_exit(WAIT).ok_or("still running after SIGKILL")?;
 
     let mut app = place
         .command()

@@ -32,10 +32,11 @@ fn first_run_then_quit_then_wrong_and_right_passphrase() -> Result<(), String> {
 #[test]
 fn idle_time_locks_and_drops_the_screen() -> Result<(), String> {
     let place = Place::new();
-    place.write_config("config.toml", "lock_after_seconds = 2\n");
+    // The shortest auto-lock accepted; the limit only catches a hang.
+    place.write_config("config.toml", "lock_after_seconds = 30\n");
     let mut app = place.start();
     first_run(&mut app)?;
-    app.wait_for_text("Gesperrt", Duration::from_secs(10))?;
+    app.wait_for_text("Gesperrt", Duration::from_secs(120))?;
     let screen = app.screen_text();
     assert!(
         !screen.contains("Termine heute"),
@@ -147,7 +148,7 @@ fn the_laptop_keymap_works_without_f_keys() -> Result<(), String> {
     let mut app = place.start();
     first_run(&mut app)?;
     app.send(Key::F(10))?;
-    app.wait_exit(WAIT);
+    assert_eq!(app.wait_exit(WAIT), Some(0), "F10 did not quit");
     let mut app = place.command().args(["--keymap", "laptop"]).spawn()?;
     sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
     app.send(Key::Ctrl('l'))?;
@@ -241,5 +242,33 @@ fn a_failed_backup_is_shown_not_swallowed() -> Result<(), String> {
     app.wait_for_text("Sicherung fehlgeschlagen", WAIT)?;
     app.send(Key::Enter)?;
     assert_eq!(app.wait_exit(WAIT), Some(1));
+    Ok(())
+}
+
+/// A demonstration date never passes for the real one: the header says it
+/// is pinned, on every screen, at any width the program runs at.
+#[test]
+fn a_pinned_date_is_shown_in_the_header() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place
+        .command()
+        .env("MILA_TODAY", "2026-11-19")
+        .size(80, 24)
+        .spawn()?;
+    first_run(&mut app)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(title.contains("Datum festgelegt: 19.11.2026"), "{title}");
+    app.send(Key::F(3))?;
+    app.wait_for_text("suchen", WAIT)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(title.contains("Datum festgelegt: 19.11.2026"), "{title}");
+    app.send(Key::F(10))?;
+    assert_eq!(app.wait_exit(WAIT), Some(0));
+
+    // Without it, the plain date.
+    let mut app = place.command().size(80, 24).spawn()?;
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    let title = app.screen_rows()[0].clone();
+    assert!(!title.contains("festgelegt"), "{title}");
     Ok(())
 }

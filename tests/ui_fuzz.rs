@@ -600,6 +600,9 @@ fn rendered(app: &mut TestApp) -> Buffer {
 }
 
 /// What a row of the screen must never hold, whatever the screen shows.
+/// ratatui drops control characters (ESC, BEL, C1) before the buffer, so
+/// only format characters (bidi overrides, invisible ones) can fail here;
+/// controls are looked for in the bytes sent to a terminal (hostile_pty.rs).
 /// Widths are counted cell by cell the way ratatui sends them to the
 /// terminal: a wide character takes its cell and the blank ones it covers.
 fn check_safe(app: &mut TestApp, name: &str) -> Result<String, TestCaseError> {

@@ -47,7 +47,7 @@ fn a_walk_in_is_registered_from_the_check_in_and_checked_in() -> Result<(), Stri
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.wait_for_text("M-0001", WAIT)?;
     app.kill_9()?;
-    app.wait_exit(WAIT);
+    app.wait_exit(WAIT).ok_or("still running after SIGKILL")?;
 
     let mut desk = Desk::open(&place.db()).map_err(|e| e.to_string())?;
     desk.pin_today(DAY);

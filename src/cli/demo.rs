@@ -55,9 +55,7 @@ pub fn run(cli: &Cli, visitors: u32, days: u32) -> CliResult {
         )),
         other => other.into(),
     })?;
-    if let Ok(today) = std::env::var("MILA_TODAY")
-        && let Ok(date) = today.parse()
-    {
+    if let Ok(Some(date)) = mila::desk::pinned_today() {
         desk.pin_today(date);
     }
     let summary = match desk.fill_demo(&login, &plan) {

@@ -1,6 +1,7 @@
 //! `mila find QUERY`: the find screen's matcher on the command line.
 
 use mila::search::{Entry, Hit, MatchKind, format_visitor_number};
+use mila::text::json_escape::escape_for_terminals;
 use mila::ui::sanitize::sanitize;
 use serde::Serialize;
 
@@ -8,8 +9,9 @@ use super::args::Cli;
 use super::credentials::login;
 use super::{CliResult, Failure, open_desk};
 
-/// One line of `--json` output. Names are given exactly as stored; a script
-/// must escape them itself before showing them on a terminal.
+/// One line of `--json` output. Names are given exactly as stored; what a
+/// terminal would act on is escaped (`\u009b`, `\u202e`), so a parser reads
+/// the stored name back and a terminal shows it inert.
 #[derive(Serialize)]
 struct Found<'a> {
     number: String,
@@ -70,7 +72,7 @@ pub fn run(cli: &Cli, query: &str, json: bool, limit: usize) -> CliResult {
     if json {
         let rows: Vec<Found<'_>> = results.iter().map(|(h, e)| found(*h, e)).collect();
         let text = serde_json::to_string_pretty(&rows).map_err(|e| Failure(e.to_string()))?;
-        println!("{text}");
+        println!("{}", escape_for_terminals(&text));
         return Ok(());
     }
     if results.is_empty() {

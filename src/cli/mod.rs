@@ -29,13 +29,22 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub type CliResult = Result<(), Failure>;
 
-/// Messages often quote what was typed (a user name, a path), and stderr is
-/// usually a terminal: sanitised like everything else the program shows.
-fn one_line(text: &str) -> String {
-    mila::ui::sanitize::sanitize(text)
+/// Longest message line: a whole screen line or two, not the 50 MB setting
+/// it may quote.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Messages often quote what was typed (a user name, a path, a setting), and
+/// stderr is usually a terminal: sanitised like everything else the program
+/// shows, on one line of bounded length.
+pub fn one_line(text: &str) -> String {
+    let clean = mila::ui::sanitize::sanitize(text)
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    match clean.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &clean[..cut]),
+        None => clean,
+    }
 }
 
 /// clap's usage errors quote the argument that was wrong, as it was given.
@@ -54,11 +63,40 @@ fn parse_args() -> Result<Cli, ExitCode> {
     Err(ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)))
 }
 
+/// A closed stdout (`mila find a --json | head -1`) ends a command quietly, as
+/// it ends `cat` or `grep` (status 141 in a shell). Rust ignores SIGPIPE, so
+/// the next print would panic and report an internal error, even after an
+/// import was saved, and a re-run would then duplicate every row. Only the
+/// commands get it: the terminal UI writes to a terminal, never a pipe.
+fn end_quietly_on_closed_pipe() {
+    // SAFETY: restores the default disposition of one signal before any other
+    // thread exists; no handler of ours runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 pub fn run() -> ExitCode {
     let cli = match parse_args() {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    if cli.command.is_some() {
+        end_quietly_on_closed_pipe();
+    }
+    match mila::desk::pinned_today() {
+        Err(message) => {
+            eprintln!("mila: error: {}", one_line(&message));
+            return ExitCode::from(1);
+        }
+        // The screen shows it in its header; a command says it first.
+        Ok(Some(date)) if cli.command.is_some() => {
+            eprintln!(
+                "mila: warning: MILA_TODAY pins today to {date} (for demonstrations and tests)"
+            );
+        }
+        Ok(_) => {}
+    }
     let result = mila::panic_guard::catch(|| match cli.command.clone() {
         None => tui::run(&cli),
         Some(command) => dispatch(&cli, command).map(|()| 0),

@@ -12,13 +12,16 @@ use mila::report::output;
 
 use super::args::{Cli, EraseCommand, ExportCommand};
 use super::credentials::{login, passphrase, user};
-use super::{CliResult, Failure, open_desk};
+use super::{CliResult, Failure, one_line, open_desk};
 
 pub fn backup(cli: &Cli, file: &Path) -> CliResult {
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
     desk.backup(&me, file)?;
-    println!("Backup written to {}.", file.display());
+    println!(
+        "{}",
+        one_line(&format!("Backup written to {}.", file.display()))
+    );
     Ok(())
 }
 
@@ -27,7 +30,14 @@ pub fn restore(cli: &Cli, file: &Path, force: bool) -> CliResult {
     let user = user(cli)?;
     let pass = passphrase(cli)?;
     restore_backup(file, &target, &user, &pass, force)?;
-    println!("Restored {} from {}.", target.display(), file.display());
+    println!(
+        "{}",
+        one_line(&format!(
+            "Restored {} from {}.",
+            target.display(),
+            file.display()
+        ))
+    );
     Ok(())
 }
 

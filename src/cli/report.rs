@@ -80,7 +80,10 @@ pub enum ReportCommand {
 pub fn run(cli: &Cli, command: ReportCommand) -> CliResult {
     let (config, problem) = Config::load(&config_file());
     if let Some(problem) = problem {
-        eprintln!("mila: warning: {problem}; using the default settings");
+        eprintln!(
+            "mila: warning: {}; using the default settings",
+            super::one_line(&problem.to_string())
+        );
     }
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
@@ -152,13 +155,19 @@ fn send_to_printer(config: &Config, text: &str, stem: &str, names: bool) -> CliR
             .map_err(|e| Failure(format!("could not print, and {e}")))?;
         if let PrintOutcome::Saved { path, reason } = outcome {
             eprintln!(
-                "mila: could not print ({reason}); saved to {}",
-                path.display()
+                "mila: {}",
+                super::one_line(&format!(
+                    "could not print ({reason}); saved to {}",
+                    path.display()
+                ))
             );
             return Ok(());
         }
     }
-    println!("Sent to the printer ({command}).");
+    println!(
+        "{}",
+        super::one_line(&format!("Sent to the printer ({command})."))
+    );
     Ok(())
 }
 

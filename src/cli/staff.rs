@@ -3,7 +3,7 @@ use mila::vault::KdfParams;
 
 use super::args::{Cli, StaffCommand};
 use super::credentials::{login, new_passphrase, passphrase};
-use super::{CliResult, Failure, open_desk};
+use super::{CliResult, Failure, one_line, open_desk};
 
 pub fn init(cli: &Cli, user: &str) -> CliResult {
     let path = cli.db_path();
@@ -13,7 +13,13 @@ pub fn init(cli: &Cli, user: &str) -> CliResult {
         new_passphrase("MILA_PASSPHRASE", user)?
     };
     Desk::create(&path, user, &pass, KdfParams::from_env())?;
-    println!("Created {} with coordinator {user}.", path.display());
+    println!(
+        "{}",
+        one_line(&format!(
+            "Created {} with coordinator {user}.",
+            path.display()
+        ))
+    );
     Ok(())
 }
 

@@ -17,16 +17,15 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         ));
     }
     let config_dir = mila::paths::config_dir();
-    let today = std::env::var("MILA_TODAY")
-        .ok()
-        .and_then(|d| d.parse().ok());
     let options = StartOptions {
         db_path: cli.db_path(),
         config_path: config_dir.join("config.toml"),
         keymap_file: config_dir.join("keymap.toml"),
         lang: cli.lang,
         keymap: cli.keymap.clone(),
-        today,
+        // MILA_TODAY (checked in `cli::run`) is read by the desk and shown in
+        // the header; protective dates keep the clock.
+        today: None,
     };
     // Staff read this after a crash, so it comes in their language; damage to the file keeps
     // the general message, which says what to do.

@@ -1,28 +1,30 @@
-use mila::desk::{format_visitor_no, import::MAX_IMPORT_BYTES};
+use mila::desk::format_visitor_no;
+use mila::desk::import::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
 
 use super::args::{Cli, ImportCommand};
 use super::credentials::login;
-use super::{CliResult, Failure, open_desk};
+use super::{CliResult, Failure, one_line, open_desk};
 
 pub fn import(cli: &Cli, command: ImportCommand) -> CliResult {
     let ImportCommand::Visitors { file } = command;
-    let size = std::fs::metadata(&file)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?
-        .len();
-    if size > MAX_IMPORT_BYTES as u64 {
+    let shown = one_line(&file.display().to_string());
+    let meta =
+        std::fs::metadata(&file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    // A FIFO or a device would be read forever; refused before opening it.
+    if !meta.is_file() {
         return Err(Failure(format!(
-            "{} is too large for an import",
-            file.display()
+            "{shown} is not a regular file; give a CSV file"
         )));
     }
-    let bytes = std::fs::read(&file)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Failure(format!(
-            "{} is not UTF-8 text; save it as CSV UTF-8",
-            file.display()
-        ))
-    })?;
+    if meta.len() > MAX_IMPORT_BYTES as u64 {
+        return Err(Failure(format!(
+            "{shown} is larger than {} MB, too large for an import (at most {MAX_IMPORT_ROWS} visitors); split it into smaller files",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(&file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure(format!("{shown} is not UTF-8 text; save it as CSV UTF-8")))?;
     let desk = open_desk(cli)?;
     let me = login(cli, &desk)?;
     match desk.import_visitors(&me, &text)? {
@@ -34,14 +36,16 @@ pub fn import(cli: &Cli, command: ImportCommand) -> CliResult {
             Ok(())
         }
         Err(errors) => {
-            for e in errors.iter().skip(1).take(49) {
-                eprintln!("{}: {e}", file.display());
+            // Every problem in line order, then what it means for the file.
+            for e in &errors {
+                eprintln!("{shown}: {}", one_line(&e.to_string()));
             }
+            let problems = match errors.len() {
+                1 => "1 problem".to_string(),
+                n => format!("{n} problems"),
+            };
             Err(Failure(format!(
-                "{}: {} (and {} more problems); nothing was imported",
-                file.display(),
-                errors[0],
-                errors.len() - 1
+                "{shown}: {problems}; nothing was imported"
             )))
         }
     }

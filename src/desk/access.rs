@@ -141,7 +141,7 @@ impl Desk {
             .map(|(_, e)| AccessAuditEntry {
                 at: e.at,
                 user: e.user,
-                action: format!("{:?}", e.action),
+                action: super::audit_action_word(e.action).text(lang).to_string(),
                 detail: e.detail,
             })
             .collect();

@@ -11,6 +11,33 @@ use super::{Desk, DeskResult};
 use crate::store::records::{AuditAction, AuditEntry, VisitorNo};
 use crate::store::tables::{AUDIT, AUDIT_BY_VISITOR};
 use crate::store::{Read, StoreError, Writer};
+use crate::text::catalog::Msg;
+
+/// The catalog's word for an action: what staff read on the audit screen and
+/// a person reads in their access export, never the internal name.
+pub fn audit_action_word(action: AuditAction) -> Msg {
+    match action {
+        AuditAction::Init => Msg::AuditInit,
+        AuditAction::Login => Msg::AuditLogin,
+        AuditAction::LoginFailed => Msg::AuditLoginFailed,
+        AuditAction::Register => Msg::AuditRegister,
+        AuditAction::Update => Msg::AuditUpdate,
+        AuditAction::View => Msg::AuditView,
+        AuditAction::Erase => Msg::AuditErase,
+        AuditAction::Export => Msg::AuditExport,
+        AuditAction::Import => Msg::AuditImport,
+        AuditAction::CheckIn => Msg::AuditCheckIn,
+        AuditAction::UndoCheckIn => Msg::AuditUndoCheckIn,
+        AuditAction::StaffAdded => Msg::AuditStaffAdded,
+        AuditAction::PassphraseChanged => Msg::AuditPassphraseChanged,
+        AuditAction::OfferingChanged => Msg::AuditOfferingChanged,
+        AuditAction::SessionChanged => Msg::AuditSessionChanged,
+        AuditAction::ReferenceChanged => Msg::AuditReferenceChanged,
+        AuditAction::NamesReport => Msg::AuditNamesReport,
+        AuditAction::Backup => Msg::AuditBackup,
+        AuditAction::Restore => Msg::AuditRestore,
+    }
+}
 
 /// Appends an entry inside the caller's transaction, so the log and the
 /// change it records commit together.

@@ -22,7 +22,12 @@ const COLUMNS: &[&str] = &[
 ];
 /// Largest file accepted: far beyond any real list, small enough to refuse
 /// a wrong file before reading gigabytes.
-pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
+/// Most visitors one import takes: a drop-in room registers a few thousand
+/// people over years. Reading stops at the first row beyond it, so a wrong
+/// file of millions of short lines is refused before it fills memory or the
+/// database.
+pub const MAX_IMPORT_ROWS: usize = 100_000;
 
 /// One problem of the file, with the line it is on (1-based, header = 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +54,89 @@ fn detect_delimiter(text: &str) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+/// Problems of the header line: unknown, doubled or missing columns, and a
+/// byte-order mark that is not at the very start (a file saved twice, or two
+/// files joined), which would otherwise show as an unknown column that looks
+/// like a known one.
+fn header_problems(header: &[String]) -> Vec<ImportError> {
+    let mut errors = Vec::new();
+    let mut problem = |message: String| errors.push(ImportError { line: 1, message });
+    for (i, column) in header.iter().enumerate() {
+        if column.contains('\u{feff}') {
+            problem(format!(
+                "column {} of the header contains a byte-order mark (BOM); save the file once more as CSV UTF-8",
+                i + 1
+            ));
+        } else if !COLUMNS.contains(&column.as_str()) {
+            problem(format!(
+                "unknown column '{}' (known: {})",
+                crate::text::sanitize::fit(column, 40),
+                COLUMNS.join(", ")
+            ));
+        } else if let Some(first) = header[..i].iter().position(|c| c == column) {
+            problem(format!(
+                "column '{column}' appears twice (columns {} and {}); keep one",
+                first + 1,
+                i + 1
+            ));
+        }
+    }
+    if !header.iter().any(|c| c == "name" || c == "name_latin") {
+        problem("a column 'name' or 'name_latin' is required".into());
+    }
+    errors
+}
+
+/// The line on which a quoted field opens that never closes, read as the CSV
+/// reader does (a quote opens a field only at its start). The reader itself
+/// would take the rest of the file as one field and report a wrong count of
+/// columns somewhere later.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let delimiter = char::from(detect_delimiter(text));
+    let mut state = State::FieldStart;
+    let mut line = 1u64;
+    let mut opened = 1u64;
+    for c in text.chars() {
+        state = match (state, c) {
+            (State::Quoted, '"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, '"') => State::Quoted,
+            (State::FieldStart, '"') => {
+                opened = line;
+                State::Quoted
+            }
+            (_, '\n') => State::FieldStart,
+            (_, c) if c == delimiter => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    (state == State::Quoted).then_some(opened)
+}
+
+/// What the CSV reader found, said as what to fix.
+fn csv_problem(err: &csv::Error, delimiter: u8) -> String {
+    match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "{len} columns, but the header has {expected_len}; check the separators ('{}') on this line",
+            char::from(delimiter)
+        ),
+        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text; save the file as CSV UTF-8".into(),
+        _ => "the line cannot be read as CSV".into(),
     }
 }
 
@@ -154,8 +242,15 @@ impl Desk {
     ) -> DeskResult<Result<ImportReport, Vec<ImportError>>> {
         let key = by.key(Capability::Import)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(line) = unclosed_quote(text) {
+            return Ok(Err(vec![ImportError {
+                line,
+                message: "a quote (\") is not closed; close it or remove it".into(),
+            }]));
+        }
+        let delimiter = detect_delimiter(text);
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(detect_delimiter(text))
+            .delimiter(delimiter)
             .flexible(false)
             .from_reader(text.as_bytes());
         let header: Vec<String> = match reader.headers() {
@@ -163,25 +258,11 @@ impl Desk {
             Err(e) => {
                 return Ok(Err(vec![ImportError {
                     line: 1,
-                    message: format!("header: {e}"),
+                    message: format!("header: {}", csv_problem(&e, delimiter)),
                 }]));
             }
         };
-        let mut errors = Vec::new();
-        for column in &header {
-            if !COLUMNS.contains(&column.as_str()) {
-                errors.push(ImportError {
-                    line: 1,
-                    message: format!("unknown column '{column}' (known: {})", COLUMNS.join(", ")),
-                });
-            }
-        }
-        if !header.iter().any(|c| c == "name" || c == "name_latin") {
-            errors.push(ImportError {
-                line: 1,
-                message: "a column 'name' or 'name_latin' is required".into(),
-            });
-        }
+        let mut errors = header_problems(&header);
         if !errors.is_empty() {
             return Ok(Err(errors));
         }
@@ -196,21 +277,34 @@ impl Desk {
         // The people on an existing list consented when they were first
         // registered; the import records that it carried that consent over.
         let consent = Consent {
-            day: day_key(today),
+            // When the consent was recorded, by the real clock.
+            day: day_key(self.protective_today()),
             text_version: "import".into(),
             explained_in: None,
             store_at_mila: true,
             pass_to_partners: Vec::new(),
         };
         let mut rows = Vec::new();
-        for record in reader.records() {
+        for (count, record) in reader.records().enumerate() {
+            if count == MAX_IMPORT_ROWS {
+                return Ok(Err(vec![ImportError {
+                    line: record
+                        .as_ref()
+                        .ok()
+                        .and_then(|r| r.position())
+                        .map_or(0, |p| p.line()),
+                    message: format!(
+                        "the file has more than {MAX_IMPORT_ROWS} visitors; split it into smaller files"
+                    ),
+                }]));
+            }
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
                     errors.push(ImportError {
                         line,
-                        message: e.to_string(),
+                        message: csv_problem(&e, delimiter),
                     });
                     continue;
                 }
@@ -227,6 +321,7 @@ impl Desk {
             }
         }
         if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
             return Ok(Err(errors));
         }
         if rows.is_empty() {

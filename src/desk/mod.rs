@@ -34,7 +34,7 @@ use jiff::civil::Date;
 use crate::store::Store;
 
 pub use attendance::CheckInOutcome;
-pub use audit::AuditFilter;
+pub use audit::{AuditFilter, audit_action_word};
 pub use day_note::MAX_DAY_NOTE;
 pub use error::{DeskError, DeskResult};
 pub use find::FIND_AUDIT_DETAIL;
@@ -71,8 +71,10 @@ pub fn format_visitor_no(no: VisitorNo) -> String {
 /// The front desk over one database file.
 pub struct Desk {
     store: Store,
-    /// "Today" pinned for tests and demonstrations; None: the clock.
+    /// "Today" pinned for tests, protective dates included; None: the clock.
     pinned_today: Option<Date>,
+    /// A day shown and worked on as MILA_TODAY does (see [`Desk::show_day`]).
+    shown_today: Option<Date>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -98,6 +100,7 @@ impl Desk {
         let desk = Desk {
             store,
             pinned_today: None,
+            shown_today: None,
         };
         let login = desk.initialise(coordinator, passphrase, kdf)?;
         Ok((desk, login))
@@ -107,6 +110,7 @@ impl Desk {
         Ok(Desk {
             store: Store::open(path)?,
             pinned_today: None,
+            shown_today: None,
         })
     }
 
@@ -117,6 +121,7 @@ impl Desk {
         Ok(Desk {
             store: Store::open_with_backend(backend, path)?,
             pinned_today: None,
+            shown_today: None,
         })
     }
 
@@ -127,7 +132,22 @@ impl Desk {
     /// Today in the desk's time zone, unless pinned (see [`Desk::pin_today`]
     /// and [`today`]).
     pub fn today(&self) -> Date {
-        self.pinned_today.unwrap_or_else(today)
+        self.pinned_today.or(self.shown_today).unwrap_or_else(today)
+    }
+
+    /// The date for what protects people: retention and erasure due dates,
+    /// consent dates, the names and pruning of daily backups. A demonstration
+    /// date (`MILA_TODAY`, [`Desk::show_day`]) never moves it; only a test's
+    /// full pin ([`Desk::pin_today`]) does.
+    pub fn protective_today(&self) -> Date {
+        self.pinned_today.unwrap_or_else(real_today)
+    }
+
+    /// What `MILA_TODAY` does, for one desk: sessions, check-ins, reports and
+    /// registrations are those of `date`, while [`Desk::protective_today`]
+    /// keeps the real clock.
+    pub fn show_day(&mut self, date: Date) {
+        self.shown_today = Some(date);
     }
 
     /// Makes `date` "today" for this desk: tests and demonstrations of a
@@ -135,6 +155,28 @@ impl Desk {
     pub fn pin_today(&mut self, date: Date) {
         self.pinned_today = Some(date);
     }
+}
+
+/// `MILA_TODAY` as set: `None` when unset, an error that names it when it is
+/// set but not a date, so that a mistyped demonstration date is never
+/// silently the real one.
+pub fn pinned_today() -> Result<Option<Date>, String> {
+    match std::env::var("MILA_TODAY") {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Ok(text) => text.parse::<Date>().map(Some).map_err(|_| {
+            format!("MILA_TODAY='{text}' is not a date; give it as YYYY-MM-DD or unset it")
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err("MILA_TODAY is not a date; give it as YYYY-MM-DD or unset it".into())
+        }
+    }
+}
+
+/// The calendar date by the system clock, whatever is pinned: what protects
+/// people (retention and erasure due dates, consent dates, backup pruning)
+/// never moves with a demonstration date.
+pub fn real_today() -> Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// Today in the system's time zone. `MILA_TODAY=YYYY-MM-DD` pins it, for

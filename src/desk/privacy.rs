@@ -126,7 +126,7 @@ impl Desk {
     pub fn retention_candidates(&self, by: &Login) -> DeskResult<Vec<RetentionCandidate>> {
         by.require(Capability::Erase)?;
         let months = self.settings()?.retention_months;
-        let today = self.today();
+        let today = self.protective_today();
         let not_seen_before = today
             .checked_sub(jiff::Span::new().months(i64::from(months)))
             .unwrap_or(Date::MIN);
@@ -140,6 +140,10 @@ impl Desk {
             if let Some(&date) = seen.get(&number) {
                 meta.last_seen = meta.last_seen.max(date);
             }
+            // Dates written under a demonstration date later than the clock
+            // count as today: they cannot put off a review.
+            meta.last_seen = meta.last_seen.min(today);
+            meta.created = meta.created.min(today);
             let reason = match meta.status {
                 VisitorStatus::Erased => None,
                 _ if meta.last_seen < not_seen_before => Some(RetentionReason::NotSeen),
@@ -174,7 +178,9 @@ impl Desk {
     /// copy of the encrypted file needs no key, so no login either.
     pub fn daily_backup(&self, folder: &Path, keep: u32) -> DeskResult<std::path::PathBuf> {
         std::fs::create_dir_all(folder).map_err(StoreError::from)?;
-        let name = format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", self.today());
+        // The real date: a demonstration date must neither replace a real
+        // day's backup nor, named in the future, outlive every newer one.
+        let name = format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", self.protective_today());
         let dest = folder.join(&name);
         let fresh = folder.join(format!("{name}.new"));
         let _ = std::fs::remove_file(&fresh);

@@ -117,6 +117,19 @@ impl Desk {
     ) -> DeskResult<VisitorNo> {
         let key = by.key(Capability::WritePersonal)?;
         data.validate()?;
+        // Consent given "today" under a demonstration date (MILA_TODAY) is
+        // dated by the clock: the date it was really given.
+        let shown = day_key(self.today());
+        let real = day_key(self.protective_today());
+        let redated;
+        let data = if data.consent.day == shown && shown != real {
+            let mut copy = data.clone();
+            copy.consent.day = real;
+            redated = copy;
+            &redated
+        } else {
+            data
+        };
         let mut w = self.store.write()?;
         let no = register_in(&mut w, key, data, complete, self.today())?;
         if let Some(other) = household_with {

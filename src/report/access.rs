@@ -190,10 +190,11 @@ pub fn save_access_export(
         lang,
         &[("number", &export.number), ("date", &today.to_string())],
     );
-    let json = serde_json::to_vec_pretty(export).map_err(|e| super::output::SaveError {
+    let json = serde_json::to_string_pretty(export).map_err(|e| super::output::SaveError {
         path: folder.join(format!("{stem}.json")),
         source: std::io::Error::other(e),
     })?;
+    let json = crate::text::json_escape::escape_for_terminals(&json).into_bytes();
     let json_path = super::output::save(folder, &stem, "json", &json)?;
     let text_path =
         super::output::save(folder, &stem, "txt", access_text(export, lang).as_bytes())?;

@@ -148,12 +148,53 @@ pub fn default_folder(config: &Config) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Sends `text` to `command` (split on whitespace; the text file is added
-/// as the last argument) and waits for it to finish.
+/// What CUPS's `lp` and `lpr` are given so that 80 columns fit A4: at their
+/// default 10 characters per inch a line needs 8 inches, and A4 (8.27 in)
+/// leaves less after the printer's margins, so lines wrapped. At 12 per inch
+/// a line is 6.7 inches, inside half-inch margins (36 points).
+pub const A4_TEXT_OPTIONS: [&str; 12] = [
+    "-o",
+    "cpi=12",
+    "-o",
+    "lpi=6",
+    "-o",
+    "page-left=36",
+    "-o",
+    "page-right=36",
+    "-o",
+    "page-top=36",
+    "-o",
+    "page-bottom=36",
+];
+
+/// The program and arguments `command` stands for, split as a shell would
+/// (quotes and backslashes) without running a shell. CUPS's `lp`/`lpr` get
+/// [`A4_TEXT_OPTIONS`] first, unless the command already sets `cpi`; any
+/// other command is left as written. The text file is added last by [`print`].
+pub fn print_invocation(command: &str) -> Result<(String, Vec<String>), PrintError> {
+    let words = shell_words::split(command).map_err(|e| PrintError::CannotRun {
+        command: fit(command, DETAIL_WIDTH).into_owned(),
+        detail: e.to_string(),
+    })?;
+    let mut words = words.into_iter();
+    let program = words.next().ok_or(PrintError::NoCommand)?;
+    let given: Vec<String> = words.collect();
+    let name = Path::new(&program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    let mut args = Vec::new();
+    if matches!(name, "lp" | "lpr") && !given.iter().any(|a| a.contains("cpi=")) {
+        args.extend(A4_TEXT_OPTIONS.iter().map(|a| a.to_string()));
+    }
+    args.extend(given);
+    Ok((program, args))
+}
+
+/// Sends `text` to `command` (see [`print_invocation`]; the text file is
+/// added as the last argument) and waits for it to finish.
 pub fn print(command: &str, text: &str) -> Result<(), PrintError> {
-    let mut words = command.split_whitespace();
-    let program = words.next().ok_or(PrintError::NoCommand)?.to_string();
-    let args: Vec<&str> = words.collect();
+    let (program, args) = print_invocation(command)?;
     let cannot_run = |e: std::io::Error| PrintError::CannotRun {
         command: program.clone(),
         detail: e.to_string(),
@@ -355,6 +396,45 @@ mod tests {
             period_file_stem(date(2026, 1, 1), d, Lang::De),
             "Zeitraumbericht-2026-01-01-2026-11-26"
         );
+    }
+
+    #[test]
+    fn print_commands_split_as_a_shell_would_and_cups_fits_a4() {
+        let (program, args) = print_invocation("lp -d 'Drucker Empfang'").unwrap();
+        assert_eq!(program, "lp");
+        let mut want: Vec<String> = A4_TEXT_OPTIONS.iter().map(|a| a.to_string()).collect();
+        want.extend(["-d".to_string(), "Drucker Empfang".to_string()]);
+        assert_eq!(args, want);
+
+        let (program, args) =
+            print_invocation("\"/opt/my printer/print.sh\" --copies\\ 2").unwrap();
+        assert_eq!(program, "/opt/my printer/print.sh");
+        assert_eq!(args, vec!["--copies 2".to_string()]);
+
+        // Given options win: no second cpi.
+        let (_, args) = print_invocation("/usr/bin/lpr -o cpi=15").unwrap();
+        assert_eq!(args, vec!["-o".to_string(), "cpi=15".to_string()]);
+
+        assert!(matches!(
+            print_invocation("lp -d 'Drucker"),
+            Err(PrintError::CannotRun { .. })
+        ));
+        assert!(matches!(print_invocation("  "), Err(PrintError::NoCommand)));
+    }
+
+    #[test]
+    fn a4_options_make_80_columns_fit() {
+        let option = |name: &str| -> f64 {
+            A4_TEXT_OPTIONS
+                .iter()
+                .find_map(|o| o.strip_prefix(&format!("{name}=")))
+                .and_then(|v| v.parse().ok())
+                .unwrap()
+        };
+        let a4_width_inches = 210.0 / 25.4;
+        let line = 80.0 / option("cpi");
+        let margins = (option("page-left") + option("page-right")) / 72.0;
+        assert!(line + margins <= a4_width_inches, "{line} + {margins}");
     }
 
     #[test]

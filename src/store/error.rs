@@ -15,6 +15,9 @@ pub enum StoreError {
     InUse,
     #[error("{0} is not a MiLA Desk database")]
     Foreign(PathBuf),
+    /// A FIFO, device or folder: opening one could hang or read forever.
+    #[error("{0} is not a regular file, so it cannot be a MiLA Desk database")]
+    NotAFile(PathBuf),
     #[error(
         "the database was written by a newer MiLA Desk (schema {found}, this program knows {supported}); update the program"
     )]

@@ -48,6 +48,15 @@ pub(super) fn builder() -> redb::Builder {
 
 /// Refuses a path that is missing, empty or not a redb file, reading only.
 pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
+    // Looked at before opening: opening a FIFO waits for a writer forever.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err(StoreError::NotAFile(path.to_path_buf())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        Err(e) => return Err(e.into()),
+    }
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -863,6 +863,11 @@ catalog! {
     October => "Oktober" / "October",
     November => "November" / "November",
     December => "Dezember" / "December",
+
+    // Hostile input and settings that could lock staff out (issue 17).
+    KeymapNoKeyLeft => "Die Datei lässt in [{mode}] keine Taste für '{action}' übrig; ohne sie kann niemand beenden oder sperren"
+        / "The file leaves no key for '{action}' in [{mode}]; without it nobody can quit or lock",
+    PinnedToday => "Datum festgelegt: {date}" / "Date pinned: {date}",
 }
 
 /// The text of `msg` with each `{name}` replaced by its value from `args`.

@@ -4,4 +4,5 @@
 //! export all draw on it, so it belongs to none of them.
 
 pub mod catalog;
+pub mod json_escape;
 pub mod sanitize;

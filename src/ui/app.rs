@@ -36,7 +36,9 @@ pub struct StartOptions {
     pub lang: Option<Lang>,
     /// `--keymap`, over the config file.
     pub keymap: Option<String>,
-    /// Pins "today" (tests and demonstrations).
+    /// Pins "today" completely, protective dates included (tests). The
+    /// program passes None: `MILA_TODAY` is read by the desk, shown in the
+    /// header, and leaves protective dates on the clock.
     pub today: Option<Date>,
 }
 
@@ -127,6 +129,11 @@ impl App {
         } else {
             Theme::default()
         };
+        // A demonstration date is never silent: the header says so.
+        let demonstration_day = match options.today {
+            None => crate::desk::pinned_today().ok().flatten(),
+            Some(_) => None,
+        };
         let mut app = App {
             desk: None,
             login: None,
@@ -135,11 +142,13 @@ impl App {
             last_user: String::new(),
             screens: Vec::new(),
             overlay: Overlay::None,
-            frame: ScreenFrame::new(lang, today).with_theme(theme),
+            frame: ScreenFrame::new(lang, today)
+                .with_theme(theme)
+                .with_pinned_today(demonstration_day.is_some()),
             keymap,
             lang,
             theme,
-            lock_after: Duration::from_secs(config.lock_after_seconds.max(1)),
+            lock_after: Duration::from_secs(config.lock_after_seconds),
             config,
             last_input: now,
             exit: None,
@@ -195,7 +204,7 @@ impl App {
             Err(DeskError::Store(StoreError::Damaged(_))) => {
                 notice(Msg::NoticeDamagedTitle, with_path(Msg::NoticeDamaged))
             }
-            Err(DeskError::Store(StoreError::Foreign(_))) => {
+            Err(DeskError::Store(StoreError::Foreign(_) | StoreError::NotAFile(_))) => {
                 notice(Msg::NoticeForeignTitle, with_path(Msg::NoticeForeign))
             }
             Err(DeskError::Store(StoreError::TooNew { .. })) => {
@@ -236,7 +245,9 @@ impl App {
 
     /// Translates a terminal event and handles it.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
-        #[cfg(debug_assertions)]
+        // Only in builds for the tests (the `test-panic` feature, which the
+        // crate's dev-dependency on itself turns on): never in the product.
+        #[cfg(feature = "test-panic")]
         if matches!(event, Event::Key(_)) && std::env::var_os("MILA_TEST_PANIC").is_some() {
             // Lets a test prove that a panic leaves the terminal usable.
             panic!("injected test panic");

@@ -71,6 +71,7 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         StoreError::Missing(_)
         | StoreError::Exists(_)
         | StoreError::Foreign(_)
+        | StoreError::NotAFile(_)
         | StoreError::TooNew { .. } => fill(Msg::ErrFile, lang, &[("detail", &err.to_string())]),
     }
 }

@@ -307,6 +307,11 @@ pub enum ProblemKind {
         key: String,
         same_as: &'static str,
     },
+    /// Quit or lock unreachable in a mode: staff could not leave or lock.
+    NoKeyLeft {
+        action: &'static str,
+        mode: Mode,
+    },
 }
 
 /// A problem in a keymap file, where it is, and what it is.
@@ -328,10 +333,14 @@ impl KeymapProblem {
                 fill(Msg::KeymapUnreadable, lang, &[("detail", detail)])
             }
             ProblemKind::Syntax(detail) => fill(Msg::KeymapSyntax, lang, &[("detail", detail)]),
+            // The name comes from a setting of any length: a line, not a page.
             ProblemKind::UnknownKeymap(name) => fill(
                 Msg::KeymapUnknownName,
                 lang,
-                &[("name", name), ("known", &known_maps)],
+                &[
+                    ("name", &crate::text::sanitize::fit(name, 40)),
+                    ("known", &known_maps),
+                ],
             ),
             ProblemKind::NoMode(mode) => fill(
                 Msg::KeymapNoMode,
@@ -369,6 +378,11 @@ impl KeymapProblem {
                 Msg::KeymapIndistinct,
                 lang,
                 &[("key", key), ("same_as", same_as)],
+            ),
+            ProblemKind::NoKeyLeft { action, mode } => fill(
+                Msg::KeymapNoKeyLeft,
+                lang,
+                &[("action", action), ("mode", mode.name())],
             ),
         }
     }
@@ -435,7 +449,7 @@ impl Keymap {
             Some(found) => *found,
             None => {
                 problems.push(KeymapProblem {
-                    file: PathBuf::from(name),
+                    file: PathBuf::from(crate::text::sanitize::fit(name, 40).as_ref()),
                     line: 0,
                     kind: ProblemKind::UnknownKeymap(name.to_owned()),
                 });
@@ -452,7 +466,16 @@ impl Keymap {
         if let Some(path) = user_file {
             match std::fs::read_to_string(path) {
                 Ok(text) => match parse_file(&text, path) {
-                    Ok(entries) => keymap.apply(entries),
+                    Ok(entries) => {
+                        let mut changed = keymap.clone();
+                        changed.apply(entries);
+                        let mut found = changed.unreachable_essentials(path);
+                        if found.is_empty() {
+                            keymap = changed;
+                        } else {
+                            problems.append(&mut found);
+                        }
+                    }
                     Err(mut found) => problems.append(&mut found),
                 },
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
@@ -472,6 +495,29 @@ impl Keymap {
         let mut keymap = Keymap::default();
         keymap.apply(entries);
         Ok(keymap)
+    }
+
+    /// Quit and lock must have a key in every mode: a user file that takes
+    /// the last one away would leave the desk open, or impossible to leave.
+    fn unreachable_essentials(&self, file: &Path) -> Vec<KeymapProblem> {
+        let mut problems = Vec::new();
+        for action in [Action::Quit, Action::Lock] {
+            // One line an action: without a global key every mode lacks it.
+            if let Some(mode) = Mode::ALL
+                .into_iter()
+                .find(|mode| self.keys_of(*mode, &action).is_empty())
+            {
+                problems.push(KeymapProblem {
+                    file: file.to_path_buf(),
+                    line: 0,
+                    kind: ProblemKind::NoKeyLeft {
+                        action: action.name().unwrap_or("?"),
+                        mode,
+                    },
+                });
+            }
+        }
+        problems
     }
 
     fn table(&self, mode: Mode) -> &[Binding] {

@@ -106,10 +106,15 @@ impl TestApp {
     }
 
     /// Lets the clock run until the search index built after sign-in has arrived,
-    /// as it does while a person looks at the home screen.
+    /// as it does while a person looks at the home screen. A build that never
+    /// arrives fails the test here, not later as a puzzling empty result list.
     pub fn settle(&mut self) {
-        let give_up = std::time::Instant::now() + Duration::from_secs(30);
-        while self.app.index_pending() && std::time::Instant::now() < give_up {
+        let give_up = std::time::Instant::now() + Duration::from_secs(120);
+        while self.app.index_pending() {
+            assert!(
+                std::time::Instant::now() < give_up,
+                "the search index was not built within 120 s"
+            );
             std::thread::sleep(Duration::from_millis(5));
             self.now += Duration::from_millis(5);
             self.app.tick(self.now);

@@ -321,6 +321,7 @@ impl PtyCommand {
         let cols = NonZeroU16::new(self.cols).ok_or("zero cols")?;
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let output_closed = Arc::new(AtomicBool::new(false));
+        let written = Arc::new(Mutex::new(Vec::new()));
 
         // One thread owns the writer, so a reply to a terminal query can never wait behind
         // a test's large write while the program waits for that reply.
@@ -339,6 +340,7 @@ impl PtyCommand {
 
         let screen = Arc::clone(&parser);
         let closed = Arc::clone(&output_closed);
+        let record = Arc::clone(&written);
         let replies = input.clone();
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -348,6 +350,7 @@ impl PtyCommand {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         let chunk = &buf[..n];
+                        lock(&record).extend_from_slice(chunk);
                         let cursor = {
                             let mut parser = lock(&screen);
                             parser.process(chunk);
@@ -369,6 +372,7 @@ impl PtyCommand {
             pid,
             parser,
             output_closed,
+            written,
             exit: None,
         })
     }
@@ -411,6 +415,10 @@ pub struct Pty {
     pid: Option<u32>,
     parser: Arc<Mutex<vt100::Parser>>,
     output_closed: Arc<AtomicBool>,
+    /// Every byte the program wrote, as the terminal received it: control
+    /// characters never reach a `TestBackend` buffer (ratatui drops them),
+    /// so this is where a test sees whether one got out.
+    written: Arc<Mutex<Vec<u8>>>,
     exit: Option<ExitStatus>,
 }
 
@@ -418,6 +426,11 @@ impl Pty {
     /// The program's process id.
     pub fn pid(&self) -> Option<u32> {
         self.pid
+    }
+
+    /// Everything the program has written to the terminal so far.
+    pub fn written(&self) -> Vec<u8> {
+        lock(&self.written).clone()
     }
 
     /// Writes bytes as they are, e.g. a sequence the `Key` enum does not know.

@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::RenderError;
 
 pub(super) fn to_bytes(value: &impl Serialize) -> Result<Vec<u8>, RenderError> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| RenderError(e.to_string()))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| RenderError(e.to_string()))?;
+    let mut bytes = crate::text::json_escape::escape_for_terminals(&text).into_bytes();
     bytes.push(b'\n');
     Ok(bytes)
 }

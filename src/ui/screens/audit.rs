@@ -45,27 +45,7 @@ const ORDER: [Focus; 6] = [
 ];
 
 pub fn action_label(action: AuditAction) -> Msg {
-    match action {
-        AuditAction::Init => Msg::AuditInit,
-        AuditAction::Login => Msg::AuditLogin,
-        AuditAction::LoginFailed => Msg::AuditLoginFailed,
-        AuditAction::Register => Msg::AuditRegister,
-        AuditAction::Update => Msg::AuditUpdate,
-        AuditAction::View => Msg::AuditView,
-        AuditAction::Erase => Msg::AuditErase,
-        AuditAction::Export => Msg::AuditExport,
-        AuditAction::Import => Msg::AuditImport,
-        AuditAction::CheckIn => Msg::AuditCheckIn,
-        AuditAction::UndoCheckIn => Msg::AuditUndoCheckIn,
-        AuditAction::StaffAdded => Msg::AuditStaffAdded,
-        AuditAction::PassphraseChanged => Msg::AuditPassphraseChanged,
-        AuditAction::OfferingChanged => Msg::AuditOfferingChanged,
-        AuditAction::SessionChanged => Msg::AuditSessionChanged,
-        AuditAction::ReferenceChanged => Msg::AuditReferenceChanged,
-        AuditAction::NamesReport => Msg::AuditNamesReport,
-        AuditAction::Backup => Msg::AuditBackup,
-        AuditAction::Restore => Msg::AuditRestore,
-    }
+    crate::desk::audit_action_word(action)
 }
 
 /// The first moment of a day in the desk's time zone.

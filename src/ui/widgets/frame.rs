@@ -32,6 +32,8 @@ pub struct ScreenFrame {
     /// The signed-in staff member's user name, if any.
     pub user: Option<String>,
     pub today: Date,
+    /// `today` is a demonstration date (MILA_TODAY): shown as such.
+    today_pinned: bool,
     pub messages: MessageBar,
     pub hints: HintBar,
     lang: Lang,
@@ -47,6 +49,7 @@ impl ScreenFrame {
             screen_title: String::new(),
             user: None,
             today,
+            today_pinned: false,
             messages: MessageBar::new(),
             hints: HintBar::default(),
             lang,
@@ -58,6 +61,12 @@ impl ScreenFrame {
         self.theme = theme;
         self.messages = self.messages.with_theme(theme);
         self.hints = self.hints.with_theme(theme);
+        self
+    }
+
+    /// Marks the date in the title row as pinned ("Datum festgelegt: …").
+    pub fn with_pinned_today(mut self, pinned: bool) -> Self {
+        self.today_pinned = pinned;
         self
     }
 
@@ -126,11 +135,18 @@ impl ScreenFrame {
         if let Some(user) = &self.user {
             right.push(fill(Msg::SignedInAs, self.lang, &[("user", user)]));
         }
-        right.push(format_date(self.today, self.lang));
+        let date = format_date(self.today, self.lang);
+        right.push(if self.today_pinned {
+            fill(Msg::PinnedToday, self.lang, &[("date", &date)])
+        } else {
+            date
+        });
         // Room for the title comes first: drop the user name, then the date, if needed.
+        // A pinned date stays: it must never pass for the real one.
         let min_title = display_width(&title).min(24);
         let mut right_text = right.join(glyph::SEPARATOR);
-        while !right.is_empty() && display_width(&right_text) + 2 + min_title > width {
+        let keep = usize::from(self.today_pinned);
+        while right.len() > keep && display_width(&right_text) + 2 + min_title > width {
             right.remove(0);
             right_text = right.join(glyph::SEPARATOR);
         }

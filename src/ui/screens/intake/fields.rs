@@ -149,6 +149,14 @@ impl Field {
         }
     }
 
+    /// "Input too long" after typing or pasting beyond the field's limit.
+    pub fn notice(&self) -> Option<String> {
+        match &self.input {
+            Input::Text(t) => t.notice(),
+            _ => None,
+        }
+    }
+
     /// Applies an action; true if the field used it and its answer may have changed.
     pub fn handle(&mut self, action: &Action) -> bool {
         let mark = match action {

@@ -367,7 +367,12 @@ impl Intake {
         if !takes {
             return Outcome::Unhandled;
         }
-        if field.handle(action) {
+        let changed = field.handle(action);
+        // A name pasted beyond its limit is cut: say so, as the search field does.
+        if let Some(notice) = field.notice() {
+            ctx.messages.error(notice, ctx.now);
+        }
+        if changed {
             self.dirty = true;
             if field.id == FieldId::HouseholdSearch {
                 self.refresh_household(ctx);
