@@ -31,7 +31,7 @@ pub enum StoreError {
     )]
     NeedsRestart,
     #[error(
-        "{0} was left by MiLA Desk 0.1 when it stopped without closing and may hold saved work the database lacks; nothing was changed. Start MiLA Desk 0.1 once on this database on the same computer and quit it normally (that writes the journal into the database and removes it), then start this version. Do not delete, move or copy the journal on its own"
+        "{0}: journal of MiLA Desk 0.1, which stopped without closing; it may hold saved work. Nothing was changed. Start MiLA Desk 0.1 once on this computer with this database and quit it normally, then this version. Do not delete the journal"
     )]
     LegacyJournal(PathBuf),
     #[error("reading or writing the file failed ({0}): nothing was saved")]
