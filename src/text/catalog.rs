@@ -840,6 +840,22 @@ catalog! {
     ReportPrintCannotRun => "Druckbefehl {command} lässt sich nicht starten: {detail}"
         / "print command {command} cannot be started: {detail}",
 
+    // ---- Sprachvermittlung (issue 16): interpreter pool and mediation requests ----
+    AuditPoolChanged => "Dolmetscherpool geändert" / "interpreter pool changed",
+    AuditRequestChanged => "Vermittlungsanfrage geändert" / "mediation request changed",
+    ReportMediation => "Sprachvermittlung: Anfragen nach Sprache" / "Language mediation: requests per language",
+    ReportMediationColLanguage => "Sprache" / "Language",
+    ReportMediationColRequests => "Anfragen" / "Requests",
+    ReportMediationColMet => "erfüllt" / "met",
+    ReportMediationColNotMet => "nicht erf." / "not met",
+    ReportMediationColPending => "offen" / "pending",
+    ReportMediationNoOne => "Angefragt, aber niemand im Pool spricht sie" / "Requested, but no one in the pool speaks it",
+    ReportMediationCsvRequests => "Sprachvermittlung: Anfragen" / "Language mediation: requests",
+    ReportMediationCsvMet => "Sprachvermittlung: erfüllt" / "Language mediation: met",
+    ReportMediationCsvNotMet => "Sprachvermittlung: nicht erfüllt" / "Language mediation: not met",
+    ReportMediationCsvPending => "Sprachvermittlung: offen" / "Language mediation: pending",
+    // ---- end Sprachvermittlung ----
+
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
     DateLong => "{weekday}, {day}. {month} {year}" / "{weekday}, {day} {month} {year}",
