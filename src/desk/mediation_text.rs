@@ -207,7 +207,7 @@ mod tests {
         assert_eq!(slots[1].hours, None);
         assert_eq!(
             format_availability(&slots),
-            "Mo 09:00–12:00, Mi, Di 14:30–16:00, Do 14:30–16:00"
+            "Mo 09:00–12:00, Mi, Di 14:30–16:00, Mi 14:30–16:00, Do 14:30–16:00"
         );
         assert!(parse_availability("").unwrap().is_empty());
     }
