@@ -680,3 +680,39 @@ fn the_card_suggests_mediators_for_a_visitor_without_german_only() {
             .is_empty()
     );
 }
+
+#[test]
+fn demo_data_has_a_pool_of_fifteen_and_weeks_of_requests() {
+    let f = pinned();
+    let plan = mila::desk::demo::DemoPlan {
+        visitors: 120,
+        days: 30,
+        ..mila::desk::demo::DemoPlan::default()
+    };
+    f.desk.fill_demo(&f.coordinator, &plan).unwrap();
+    let pool = f.desk.pool(&f.coordinator).unwrap();
+    assert_eq!(pool.len(), 15);
+    assert!(pool.iter().all(|p| !p.member.languages.is_empty()));
+    let all = f.desk.requests(&f.coordinator, false).unwrap();
+    assert!(all.len() >= 20, "{} requests", all.len());
+    let first = all.first().unwrap().record.date;
+    let last = all.last().unwrap().record.date;
+    assert!((last - first).get_days() >= 21, "{first} – {last}");
+    assert!(all.iter().any(|v| v.record.status == RequestStatus::Done));
+    assert!(all.iter().any(|v| v.record.status.is_pending()));
+    // Past appointments are closed; assigned ones speak the language.
+    for v in &all {
+        if v.record.date < TUESDAY {
+            assert!(!v.record.status.is_pending(), "request {} still open", v.id);
+        }
+        if let Some(id) = v.record.interpreter {
+            let member = pool.iter().find(|p| p.id == id).unwrap();
+            assert!(member.level_in(v.record.language).is_some());
+        }
+    }
+    let report = f
+        .desk
+        .period_report(&f.coordinator, date(2026, 11, 1), TUESDAY)
+        .unwrap();
+    assert!(report.mediation.requests > 0 && report.mediation.met > 0);
+}

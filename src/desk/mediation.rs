@@ -108,7 +108,11 @@ fn context(id: RequestId) -> SealContext<'static> {
     }
 }
 
-fn seal_details(key: &DataKey, id: RequestId, details: &RequestDetails) -> DeskResult<Sealed> {
+pub(super) fn seal_details(
+    key: &DataKey,
+    id: RequestId,
+    details: &RequestDetails,
+) -> DeskResult<Sealed> {
     let plain = Zeroizing::new(
         codec::encode(details).map_err(|_| DeskError::invalid("request", "cannot be encoded"))?,
     );

@@ -90,7 +90,7 @@ fn context(id: PoolId) -> SealContext<'static> {
     }
 }
 
-fn seal_contact(key: &DataKey, id: PoolId, contact: &PoolContact) -> DeskResult<Sealed> {
+pub(super) fn seal_contact(key: &DataKey, id: PoolId, contact: &PoolContact) -> DeskResult<Sealed> {
     let plain = Zeroizing::new(
         codec::encode(contact).map_err(|_| DeskError::invalid("pool", "cannot be encoded"))?,
     );

@@ -7,9 +7,9 @@ use super::page::{Block, WIDTH};
 use crate::report::MediationSection;
 use crate::text::catalog::{Lang, Msg};
 
-// 44 + 4 × (1 + 8) = 80, like the offering table.
-const NAME_W: usize = 44;
-const FIGURE_W: usize = 8;
+// 36 + 4 × (1 + 10) = 80: room for "nicht erf." in a column.
+const NAME_W: usize = 36;
+const FIGURE_W: usize = 10;
 
 fn row(label: &str, figures: [u32; 4]) -> String {
     let mut line = pad(label, NAME_W);
