@@ -272,3 +272,35 @@ fn a_receptionist_marks_a_request_done_and_volunteers_cannot_open_the_list() {
     let screen = volunteer.screen();
     assert!(!screen.contains("offene Anfragen"), "{screen}");
 }
+
+#[test]
+fn checking_in_a_visitor_without_german_says_who_can_mediate_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let no = pool_and_visitor(&path);
+    let fluent = with_desk(&path, |desk, login| {
+        desk.sessions_on(DAY).unwrap();
+        let mut data = person("Testbesucherin Fliessend", "", 1985);
+        data.languages = Answer::Given(vec![desk.language_by_label("Tigrinya").unwrap()]);
+        data.german_level = Answer::Given(GermanLevel::C1);
+        desk.register_visitor(login, &data, true, None).unwrap()
+    });
+    let mut app = coordinator_app(dir.path(), 120, 40);
+    app.press(Action::CheckIn);
+    app.press(Action::First);
+    app.press(Action::Confirm);
+    app.type_text(&no.to_string());
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Sprachmittlung: Tigrinya: Testdolmetscherin Almaz; Oromo: niemand"),
+        "{screen}"
+    );
+
+    // Someone with good German: the check-in says nothing about mediation.
+    app.type_text(&fluent.to_string());
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("eingecheckt"), "{screen}");
+    assert!(!screen.contains("Sprachmittlung"), "{screen}");
+}

@@ -865,7 +865,8 @@ catalog! {
     MediationAllDay => "ganztags" / "all day",
     MediationNoOne => "{language}: niemand im Pool" / "{language}: no one in the pool",
     CardMediationToday => "Sprachmittlung heute" / "Language mediation today",
-    CheckInMediation => "Sprachmittlung heute: {who}" / "Mediation today: {who}",
+    CheckInMediation => "Sprachmittlung: {who}" / "Mediation: {who}",
+    MediationNoOneShort => "{language}: niemand" / "{language}: no one",
     AdminPool => "Dolmetscherpool (Sprachvermittlung)" / "Interpreter pool (language mediation)",
     RequestFormTitle => "Sprachmittlung anfragen für {number}" / "Request mediation for {number}",
     RequestFormIntro => "Sprache aus der Sprachenliste, Anlass (z. B. Jobcenter-Termin, Arzt, Sozialberatung), Termin als TT.MM.JJJJ HH:MM. Strg+S speichert."

@@ -225,7 +225,7 @@ impl CheckIn {
                         let mut said = fill(Msg::CheckInDone, lang, &[("who", &who)]);
                         // Sprachvermittlung: a visitor without German, who can mediate today.
                         if login.may(crate::desk::Capability::ReadPersonal)
-                            && let Ok(today) = crate::ui::screens::mediation_today::today_lines(
+                            && let Ok(today) = crate::ui::screens::mediation_today::today_short(
                                 desk, login, new[0], lang,
                             )
                             && !today.is_empty()

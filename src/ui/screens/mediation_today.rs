@@ -33,14 +33,48 @@ pub fn today_lines(
     no: VisitorNo,
     lang: Lang,
 ) -> Result<Vec<String>, DeskError> {
+    lines(desk, login, no, lang, true)
+}
+
+/// The same with names only, for the one-line message after a check-in.
+pub fn today_short(
+    desk: &Desk,
+    login: &Login,
+    no: VisitorNo,
+    lang: Lang,
+) -> Result<Vec<String>, DeskError> {
+    lines(desk, login, no, lang, false)
+}
+
+fn lines(
+    desk: &Desk,
+    login: &Login,
+    no: VisitorNo,
+    lang: Lang,
+    detailed: bool,
+) -> Result<Vec<String>, DeskError> {
     Ok(desk
         .mediators_for_visitor(login, no)?
         .into_iter()
         .map(|(_, label, found)| {
             if found.is_empty() {
-                fill(Msg::MediationNoOne, lang, &[("language", &label)])
+                let msg = if detailed {
+                    Msg::MediationNoOne
+                } else {
+                    Msg::MediationNoOneShort
+                };
+                fill(msg, lang, &[("language", &label)])
             } else {
-                let names: Vec<String> = found.iter().map(|m| mediator_text(m, lang)).collect();
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|m| {
+                        if detailed {
+                            mediator_text(m, lang)
+                        } else {
+                            m.name.clone()
+                        }
+                    })
+                    .collect();
                 format!("{label}: {}", names.join(", "))
             }
         })
