@@ -463,7 +463,7 @@ fn bad_input_is_refused_with_a_message_and_nothing_is_written() {
 
 #[test]
 fn erasing_a_visitor_keeps_the_counts_of_their_requests_but_not_the_details() {
-    let f = pinned();
+    let mut f = pinned();
     let no = visitor(&f, "Testbesucher Erased", &["Paschtu"]);
     let other = visitor(&f, "Testbesucher Bleibt", &["Paschtu"]);
     let id = request(
@@ -505,11 +505,13 @@ fn erasing_a_visitor_keeps_the_counts_of_their_requests_but_not_the_details() {
     assert_eq!(report.mediation.requests, 2);
     assert_eq!(report.mediation.not_met, 1);
     assert_eq!(report.mediation.pending, 1);
+    let verified = f.desk.verify(&f.coordinator).unwrap();
+    assert!(verified.ok(), "{:?}", verified.problems);
 }
 
 #[test]
 fn removing_a_pool_member_erases_them_and_keeps_past_requests() {
-    let f = pinned();
+    let mut f = pinned();
     let id = member(
         &f,
         "Test Entfernt",
@@ -542,6 +544,8 @@ fn removing_a_pool_member_erases_them_and_keeps_past_requests() {
     // No one left who speaks it: a language to recruit for.
     assert_eq!(report.mediation.no_one_in_pool.len(), 1);
     assert_eq!(report.mediation.no_one_in_pool[0].label, "Ukrainisch");
+    let verified = f.desk.verify(&f.coordinator).unwrap();
+    assert!(verified.ok(), "{:?}", verified.problems);
 
     drop(f.desk);
     let bytes = std::fs::read(f.dir.path().join("mila.redb")).unwrap();
@@ -683,7 +687,7 @@ fn the_card_suggests_mediators_for_a_visitor_without_german_only() {
 
 #[test]
 fn demo_data_has_a_pool_of_fifteen_and_weeks_of_requests() {
-    let f = pinned();
+    let mut f = pinned();
     let plan = mila::desk::demo::DemoPlan {
         visitors: 120,
         days: 30,
@@ -715,4 +719,74 @@ fn demo_data_has_a_pool_of_fifteen_and_weeks_of_requests() {
         .period_report(&f.coordinator, date(2026, 11, 1), TUESDAY)
         .unwrap();
     assert!(report.mediation.requests > 0 && report.mediation.met > 0);
+    let verified = f.desk.verify(&f.coordinator).unwrap();
+    assert!(verified.ok(), "{:?}", verified.problems);
+}
+
+#[test]
+fn a_moved_sealed_detail_or_contact_is_found_by_verify_and_never_shown_as_other_data() {
+    use mila::store::tables::{POOL_CONTACT, REQUEST_DETAILS};
+    use mila::store::{Read, Store};
+    let f = pinned();
+    let one = member(
+        &f,
+        "Test Eins",
+        &[("Dari", LanguageLevel::Good)],
+        "Di",
+        None,
+    );
+    let two = member(
+        &f,
+        "Test Zwei",
+        &[("Dari", LanguageLevel::Good)],
+        "Di",
+        None,
+    );
+    let no = visitor(&f, "Testbesucher Verschoben", &["Dari"]);
+    let a = request(&f, no, "Dari", "Zweck A", (TUESDAY, t(9, 0)));
+    let b = request(&f, no, "Dari", "Zweck B", (TUESDAY, t(10, 0)));
+    let path = f.path();
+    let common::desk::Fixture {
+        dir: _dir, desk, ..
+    } = f;
+    drop(desk);
+    {
+        let store = Store::open(&path).unwrap();
+        let mut w = store.write().unwrap();
+        let blob = w.get(REQUEST_DETAILS, &a).unwrap().unwrap();
+        w.put(REQUEST_DETAILS, &b, &blob).unwrap();
+        let contact = w.get(POOL_CONTACT, &one).unwrap().unwrap();
+        w.put(POOL_CONTACT, &two, &contact).unwrap();
+        w.commit().unwrap();
+    }
+    let mut desk = Desk::open(&path).unwrap();
+    desk.pin_today(TUESDAY);
+    let login = desk
+        .login(
+            common::desk::COORDINATOR,
+            &mila::vault::Passphrase::new(common::desk::PASSPHRASE),
+        )
+        .unwrap();
+    assert!(
+        desk.requests(&login, false).is_err(),
+        "never Zweck A under B"
+    );
+    assert!(
+        desk.pool(&login).is_err(),
+        "never Eins's contact under Zwei"
+    );
+    let verified = desk.verify(&login).unwrap();
+    let problems = verified.problems.join("\n");
+    assert!(
+        problems.contains(&format!("details of request {b}")),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(&format!("contact details of pool member {two}")),
+        "{problems}"
+    );
+    assert!(
+        !problems.contains(&format!("details of request {a}:")),
+        "{problems}"
+    );
 }

@@ -119,7 +119,11 @@ pub(super) fn seal_details(
     Ok(vault::seal(key, context(id), &plain)?)
 }
 
-fn open_details(r: &impl Read, key: &DataKey, id: RequestId) -> DeskResult<Option<RequestDetails>> {
+pub(super) fn open_details(
+    r: &impl Read,
+    key: &DataKey,
+    id: RequestId,
+) -> DeskResult<Option<RequestDetails>> {
     let Some(sealed) = r.get(REQUEST_DETAILS, &id)? else {
         return Ok(None);
     };

@@ -30,6 +30,7 @@ mod visitors;
 mod mediation;
 mod mediation_report;
 pub mod mediation_text;
+mod mediation_verify;
 mod pool;
 
 use std::path::Path;
