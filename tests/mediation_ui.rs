@@ -116,6 +116,28 @@ fn the_pool_is_kept_in_f8_and_bad_input_is_explained() {
         }
         snapshot("pool_list", &mut app);
 
+        // Strg+B: the form with what is stored; new times replace the old.
+        app.press(Action::EditItem);
+        let screen = app.screen();
+        assert!(screen.contains("Im Dolmetscherpool ändern"), "{screen}");
+        assert!(
+            screen.contains("Tigrinya:Muttersprache|Amharisch:gut"),
+            "{screen}"
+        );
+        app.press(Action::NextField);
+        app.press(Action::NextField);
+        app.press(Action::ClearField);
+        app.type_text("Fr 10-14");
+        app.press(Action::Save);
+        let screen = app.screen();
+        assert!(screen.contains("Fr 10:00–14:00"), "{screen}");
+        assert!(!screen.contains("Do 09:00–12:00"), "{screen}");
+        let stored = check(&app, |desk, login| {
+            let pool = desk.pool(login).unwrap();
+            (pool.len(), pool[0].contact.as_ref().unwrap().name.clone())
+        });
+        assert_eq!(stored, (1, "Testdolmetscher Dawit".to_string()));
+
         // Erasing asks first; "No" keeps them.
         app.press(Action::Erase);
         assert!(app.screen().contains("endgültig aus dem Pool löschen"));

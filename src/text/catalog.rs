@@ -901,6 +901,7 @@ catalog! {
     PoolRemoveQuestion => "{name} endgültig aus dem Pool löschen? Frühere Anfragen zählen weiter." / "Erase {name} from the pool for good? Past requests still count.",
     PoolRemoved => "Aus dem Pool gelöscht." / "Erased from the pool.",
     PoolFormTitle => "Neu im Dolmetscherpool" / "New in the interpreter pool",
+    PoolFormEditTitle => "Im Dolmetscherpool ändern" / "Change in the interpreter pool",
     PoolFormIntro => "Sprachen mit Niveau, z. B. „Tigrinya:Muttersprache|Arabisch:gut“ (Muttersprache, gut, etwas); Zeiten z. B. „Mo 09-12, Mi“. Strg+S speichert."
         / "Languages with level, e.g. 'Tigrinya:native|Arabisch:good' (native, good, some); times e.g. 'Mo 09-12, Mi'. Ctrl+S saves.",
     PoolFieldName => "Name" / "Name",

@@ -15,6 +15,8 @@ use crate::ui::screens::pool_form::PoolForm;
 use crate::ui::widgets::{Asked, ChoiceList, Confirm, ask};
 
 pub struct Pool {
+    views: Vec<PoolView>,
+    labels: Vec<(u32, String)>,
     ids: Vec<(PoolId, String)>,
     list: ChoiceList,
     confirm: Option<(Confirm, PoolId)>,
@@ -46,6 +48,8 @@ fn line(p: &PoolView, labels: &[(u32, String)], lang: Lang) -> String {
 impl Pool {
     pub fn new(ctx: &mut Ctx<'_>) -> Self {
         let mut screen = Self {
+            views: Vec::new(),
+            labels: Vec::new(),
             ids: Vec::new(),
             list: ChoiceList::new(Vec::new()),
             confirm: None,
@@ -67,9 +71,11 @@ impl Pool {
                 self.list
                     .set_items(pool.iter().map(|p| line(p, &labels, ctx.lang)).collect());
                 self.ids = pool
-                    .into_iter()
+                    .iter()
                     .map(|p| (p.id, p.shown_name().to_string()))
                     .collect();
+                self.views = pool;
+                self.labels = labels;
             }
             Err(e) => ctx.desk_error(&e),
         }
@@ -114,7 +120,13 @@ impl Screen for Pool {
         if self.confirm.is_some() {
             return vec![Action::Yes, Action::No];
         }
-        vec![Action::NewItem, Action::Erase, Action::Back, Action::Help]
+        vec![
+            Action::NewItem,
+            Action::EditItem,
+            Action::Erase,
+            Action::Back,
+            Action::Help,
+        ]
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
@@ -131,6 +143,11 @@ impl Screen for Pool {
         }
         match action {
             Action::NewItem => return Outcome::Push(Box::new(PoolForm::new(ctx))),
+            Action::EditItem | Action::Confirm => {
+                if let Some(view) = self.list.selected().and_then(|i| self.views.get(i)) {
+                    return Outcome::Push(Box::new(PoolForm::edit(view, &self.labels, ctx)));
+                }
+            }
             Action::Erase | Action::ArchiveItem => self.ask_remove(ctx),
             other if self.list.handle(other) => {}
             _ => return Outcome::Unhandled,

@@ -5,13 +5,16 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::desk::mediation_text::{parse_availability, parse_language_levels};
-use crate::desk::{Capability, Login, MAX_POOL_TEXT, PoolContact, PoolInput, PoolLanguage};
+use crate::desk::mediation_text::{format_availability, parse_availability, parse_language_levels};
+use crate::desk::{
+    Capability, Login, MAX_POOL_TEXT, PoolContact, PoolId, PoolInput, PoolLanguage, PoolView,
+};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, paragraph, rows};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::mediation_fields::Fields;
+use crate::ui::screens::mediation_today::level_text;
 
 const NAME: usize = 0;
 const LANGUAGES: usize = 1;
@@ -23,24 +26,58 @@ const NOTE: usize = 6;
 const LABEL_W: u16 = 24;
 
 pub struct PoolForm {
+    /// The member being changed; None: a new one.
+    editing: Option<PoolId>,
     fields: Fields,
     problem: Option<String>,
 }
 
 impl PoolForm {
     pub fn new(ctx: &Ctx<'_>) -> Self {
-        let field = |msg, max| (msg, max, String::new());
+        Self::with_values(None, ctx, Default::default())
+    }
+
+    /// The form filled with a member's data, to change it.
+    pub fn edit(view: &PoolView, labels: &[(u32, String)], ctx: &Ctx<'_>) -> Self {
+        let languages: Vec<String> = view
+            .member
+            .languages
+            .iter()
+            .map(|l| {
+                let label = labels
+                    .iter()
+                    .find(|(id, _)| *id == l.language)
+                    .map_or_else(|| format!("#{}", l.language), |(_, s)| s.clone());
+                format!("{label}:{}", level_text(l.level, ctx.lang))
+            })
+            .collect();
+        let contact = view.contact.clone().unwrap_or_default();
+        let values = [
+            contact.name.clone(),
+            languages.join("|"),
+            format_availability(&view.member.available),
+            view.member.account.clone().unwrap_or_default(),
+            contact.phone.clone(),
+            contact.email.clone(),
+            contact.note.clone(),
+        ];
+        Self::with_values(Some(view.id), ctx, values)
+    }
+
+    fn with_values(editing: Option<PoolId>, ctx: &Ctx<'_>, values: [String; 7]) -> Self {
+        let [name, languages, available, account, phone, email, note] = values;
         Self {
+            editing,
             fields: Fields::new(
                 ctx.lang,
                 vec![
-                    field(Msg::PoolFieldName, MAX_POOL_TEXT),
-                    field(Msg::PoolFieldLanguages, 400),
-                    field(Msg::PoolFieldAvailable, 200),
-                    field(Msg::PoolFieldAccount, 64),
-                    field(Msg::PoolFieldPhone, 40),
-                    field(Msg::PoolFieldEmail, 120),
-                    field(Msg::PoolFieldNote, MAX_POOL_TEXT),
+                    (Msg::PoolFieldName, MAX_POOL_TEXT, name),
+                    (Msg::PoolFieldLanguages, 400, languages),
+                    (Msg::PoolFieldAvailable, 200, available),
+                    (Msg::PoolFieldAccount, 64, account),
+                    (Msg::PoolFieldPhone, 40, phone),
+                    (Msg::PoolFieldEmail, 120, email),
+                    (Msg::PoolFieldNote, MAX_POOL_TEXT, note),
                 ],
             ),
             problem: None,
@@ -103,8 +140,12 @@ impl PoolForm {
             languages,
             available,
         };
-        match desk.add_pool_member(login, &input) {
-            Ok(_) => {
+        let saved = match self.editing {
+            Some(id) => desk.update_pool_member(login, id, &input),
+            None => desk.add_pool_member(login, &input).map(|_| ()),
+        };
+        match saved {
+            Ok(()) => {
                 ctx.success(Msg::PoolSaved.text(lang));
                 Outcome::Back
             }
@@ -126,7 +167,10 @@ impl PoolForm {
 
 impl Screen for PoolForm {
     fn title(&self, lang: Lang) -> String {
-        Msg::PoolFormTitle.text(lang).into()
+        match self.editing {
+            Some(_) => Msg::PoolFormEditTitle.text(lang).into(),
+            None => Msg::PoolFormTitle.text(lang).into(),
+        }
     }
 
     fn mode(&self) -> Mode {
