@@ -326,3 +326,33 @@ fn checking_in_a_visitor_without_german_says_who_can_mediate_today() {
     assert!(screen.contains("eingecheckt"), "{screen}");
     assert!(!screen.contains("Sprachmittlung"), "{screen}");
 }
+
+#[test]
+fn in_english_the_card_and_the_requests_speak_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let no = pool_and_visitor(&path);
+    let mut app = TestApp::start(dir.path(), 80, 24, Some(mila::ui::catalog::Lang::En));
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::FindVisitor);
+    app.type_text(&format_visitor_no(no));
+    app.press(Action::Confirm);
+    app.press(Action::PageDown);
+    let screen = app.screen();
+    assert!(screen.contains("Language mediation today"), "{screen}");
+    assert!(screen.contains("(native, 09:00–13:00)"), "{screen}");
+    assert!(screen.contains("Oromo: no one in the pool"), "{screen}");
+    app.press(Action::MediationRequest);
+    app.press(Action::NextField);
+    app.type_text("Jobcenter");
+    app.press(Action::NextField);
+    app.press(Action::Last);
+    app.type_text("11:00");
+    app.press(Action::Save);
+    assert!(app.screen().contains("Request 1 for M-0001 saved"));
+    app.press(Action::Requests);
+    let screen = app.screen();
+    assert!(screen.contains("Open requests by date"), "{screen}");
+    assert!(screen.contains("open  – Jobcenter"), "{screen}");
+    snapshot("requests_en", &mut app);
+}
