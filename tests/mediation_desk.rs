@@ -790,3 +790,46 @@ fn a_moved_sealed_detail_or_contact_is_found_by_verify_and_never_shown_as_other_
         "{problems}"
     );
 }
+
+#[test]
+fn the_access_export_lists_a_visitors_requests_without_the_interpreter() {
+    let f = pinned();
+    let almaz = member(
+        &f,
+        "Test Almaz",
+        &[("Tigrinya", LanguageLevel::Native)],
+        "Di",
+        None,
+    );
+    let no = visitor(&f, "Testbesucher Auskunft", &["Tigrinya"]);
+    let other = visitor(&f, "Testbesucher Anderer", &["Tigrinya"]);
+    let id = request(
+        &f,
+        no,
+        "Tigrinya",
+        "Termin im Jobcenter",
+        (TUESDAY, t(10, 0)),
+    );
+    request(&f, other, "Tigrinya", "Fremder Zweck", (TUESDAY, t(11, 0)));
+    f.desk
+        .assign_request(&f.coordinator, id, almaz, false)
+        .unwrap();
+    let export = f
+        .desk
+        .access_export(&f.coordinator, no, mila::text::catalog::Lang::De)
+        .unwrap();
+    assert_eq!(export.mediation_requests.len(), 1);
+    let r = &export.mediation_requests[0];
+    assert_eq!(
+        (r.purpose.as_str(), r.status.as_str()),
+        ("Termin im Jobcenter", "assigned")
+    );
+    let text = mila::report::access::access_text(&export, mila::text::catalog::Lang::De);
+    assert!(text.contains("Anfragen zur Sprachvermittlung"), "{text}");
+    assert!(text.contains("Termin im Jobcenter"), "{text}");
+    assert!(!text.contains("Fremder Zweck"), "{text}");
+    assert!(
+        !text.contains("Almaz"),
+        "the interpreter is a third person: {text}"
+    );
+}

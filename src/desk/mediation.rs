@@ -151,6 +151,33 @@ fn audit(w: &mut Writer, by: &Login, visitor: Option<VisitorNo>, detail: String)
     Ok(())
 }
 
+/// A visitor's requests for the access export (Art. 15), oldest first.
+pub(super) fn access_requests(
+    desk: &Desk,
+    key: &DataKey,
+    no: VisitorNo,
+) -> DeskResult<Vec<crate::report::access::AccessRequest>> {
+    let r = desk.store.read()?;
+    let mut out = Vec::new();
+    for (id, request) in r.range(REQUESTS, ..)? {
+        if request.visitor != Some(no) {
+            continue;
+        }
+        let details = open_details(&r, key, id)?.unwrap_or_default();
+        out.push(crate::report::access::AccessRequest {
+            date: request.date,
+            time: request.time.strftime("%H:%M").to_string(),
+            language: super::reference::label_in(&r, RefList::Languages, request.language)?,
+            purpose: details.purpose.clone(),
+            place: details.place.clone(),
+            status: request.status.as_str().to_string(),
+            reason: details.reason.clone(),
+        });
+    }
+    out.sort_by(|a, b| (a.date, &a.time).cmp(&(b.date, &b.time)));
+    Ok(out)
+}
+
 /// Erasure of a visitor: their requests keep language, date and outcome for
 /// the counts, and lose the link and the sealed details.
 pub(super) fn forget_visitor(w: &mut Writer, no: VisitorNo) -> DeskResult<()> {

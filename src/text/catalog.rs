@@ -855,6 +855,7 @@ catalog! {
     ReportMediationCsvNotMet => "Sprachvermittlung: nicht erfüllt" / "Language mediation: not met",
     ReportMediationCsvPending => "Sprachvermittlung: offen" / "Language mediation: pending",
     ActRequests => "Vermittlungen" / "Mediation requests",
+    AccessMediation => "Anfragen zur Sprachvermittlung" / "Language mediation requests",
     ActMediationRequest => "Sprachmittlung anfragen" / "Request mediation",
     ActMarkDone => "Erledigt" / "Done",
     ActMarkNotMet => "Nicht erfüllt" / "Not met",
