@@ -356,3 +356,29 @@ fn in_english_the_card_and_the_requests_speak_english() {
     assert!(screen.contains("open  – Jobcenter"), "{screen}");
     snapshot("requests_en", &mut app);
 }
+
+#[test]
+fn a_volunteer_looks_up_the_pool_with_first_names_only_and_cannot_change_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    pool_and_visitor(&path);
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(common::app::VOLUNTEER, common::app::VOLUNTEER_PASSPHRASE);
+    app.press(Action::Pool);
+    let screen = app.screen();
+    assert!(screen.contains("Testdolmetscherin"), "{screen}");
+    assert!(screen.contains("Tigrinya (Muttersprache)"), "{screen}");
+    assert!(
+        !screen.contains("Almaz") && !screen.contains("0511"),
+        "{screen}"
+    );
+    snapshot("pool_volunteer", &mut app);
+    for action in [Action::NewItem, Action::EditItem, Action::Erase] {
+        app.press(action);
+        let screen = app.screen();
+        assert!(screen.contains("nicht zur Verfügung"), "{screen}");
+        assert!(!screen.contains("Neu im Dolmetscherpool"), "{screen}");
+    }
+    app.press(Action::Confirm);
+    assert!(!app.screen().contains("ändern"));
+}

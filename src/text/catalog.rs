@@ -855,6 +855,7 @@ catalog! {
     ReportMediationCsvNotMet => "Sprachvermittlung: nicht erfüllt" / "Language mediation: not met",
     ReportMediationCsvPending => "Sprachvermittlung: offen" / "Language mediation: pending",
     ActRequests => "Vermittlungen" / "Mediation requests",
+    ActPool => "Dolmetscherpool" / "Interpreter pool",
     AccessMediation => "Anfragen zur Sprachvermittlung" / "Language mediation requests",
     ActMediationRequest => "Sprachmittlung anfragen" / "Request mediation",
     ActMarkDone => "Erledigt" / "Done",

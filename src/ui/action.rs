@@ -181,6 +181,7 @@ bindable_actions! {
     // Sprachvermittlung (issue 16): the list of mediation requests, a new
     // request from the visitor card, and how a request ended.
     Requests = "requests" => ActRequests,
+    Pool = "pool" => ActPool,
     MediationRequest = "mediation_request" => ActMediationRequest,
     MarkDone = "mark_done" => ActMarkDone,
     MarkNotMet = "mark_not_met" => ActMarkNotMet,

@@ -20,7 +20,7 @@ pub const MAIN_ACTIONS: [Action; 9] = [
 
 /// Screens with a global key that the home menu does not list
 /// (Sprachvermittlung: the open mediation requests, Alt+M).
-pub const EXTRA_ACTIONS: [Action; 1] = [Action::Requests];
+pub const EXTRA_ACTIONS: [Action; 2] = [Action::Requests, Action::Pool];
 
 /// What a role needs for each main screen.
 fn capability(action: &Action) -> Option<Capability> {
@@ -58,6 +58,7 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         Action::Offerings => Some(Box::new(crate::ui::screens::offerings::Offerings::new(ctx))),
         Action::Admin => Some(Box::new(crate::ui::screens::admin::Admin::new(ctx))),
         Action::Requests => Some(Box::new(crate::ui::screens::requests::Requests::new(ctx))),
+        Action::Pool => Some(Box::new(crate::ui::screens::pool::Pool::new(ctx))),
         _ => None,
     }
 }

@@ -116,9 +116,12 @@ impl Screen for Pool {
         }
     }
 
-    fn hints(&self, _login: Option<&Login>) -> Vec<Action> {
+    fn hints(&self, login: Option<&Login>) -> Vec<Action> {
         if self.confirm.is_some() {
             return vec![Action::Yes, Action::No];
+        }
+        if !login.is_some_and(|l| l.may(Capability::ManagePool)) {
+            return vec![Action::Down, Action::Up, Action::Back, Action::Help];
         }
         vec![
             Action::NewItem,
@@ -130,8 +133,19 @@ impl Screen for Pool {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        if !ctx.login.is_some_and(|l| l.may(Capability::ManagePool)) {
+        let Some(login) = ctx.login else {
             return Outcome::Back;
+        };
+        // Everyone signed in may look (volunteers see first names and
+        // languages); only coordinators change the pool.
+        let changes = matches!(
+            action,
+            Action::NewItem | Action::EditItem | Action::Erase | Action::ArchiveItem
+        );
+        let may_change = login.may(Capability::ManagePool);
+        if changes && self.confirm.is_none() && !may_change {
+            ctx.error(Msg::NotForRole.text(ctx.lang));
+            return Outcome::Stay;
         }
         match ask(&mut self.confirm, action) {
             Asked::Yes(id) => {
@@ -143,6 +157,7 @@ impl Screen for Pool {
         }
         match action {
             Action::NewItem => return Outcome::Push(Box::new(PoolForm::new(ctx))),
+            Action::Confirm if !may_change => {}
             Action::EditItem | Action::Confirm => {
                 if let Some(view) = self.list.selected().and_then(|i| self.views.get(i)) {
                     return Outcome::Push(Box::new(PoolForm::edit(view, &self.labels, ctx)));
