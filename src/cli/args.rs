@@ -98,6 +98,16 @@ pub enum Command {
         #[command(subcommand)]
         command: super::report::ReportCommand,
     },
+    /// The interpreter pool (Sprachvermittlung): who mediates which language, when
+    Pool {
+        #[command(subcommand)]
+        command: super::mediation::PoolCommand,
+    },
+    /// Mediation requests: a visitor needs someone for a language at an appointment
+    Request {
+        #[command(subcommand)]
+        command: super::mediation::RequestCommand,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -10,6 +10,8 @@ mod report;
 mod staff;
 mod tui;
 mod visitors;
+// Sprachvermittlung (issue 16)
+mod mediation;
 
 use std::process::ExitCode;
 
@@ -124,6 +126,8 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Export { command } => privacy::export(cli, command),
         Command::Demo { visitors, days } => demo::run(cli, visitors, days),
         Command::Report { command } => report::run(cli, command),
+        Command::Pool { command } => mediation::pool(cli, command),
+        Command::Request { command } => mediation::request(cli, command),
     }
 }
 

@@ -157,6 +157,7 @@ impl Desk {
             personal,
             check_ins,
             audit,
+            mediation_requests: super::mediation::access_requests(self, key, no)?,
         })
     }
 }

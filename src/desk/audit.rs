@@ -36,6 +36,8 @@ pub fn audit_action_word(action: AuditAction) -> Msg {
         AuditAction::NamesReport => Msg::AuditNamesReport,
         AuditAction::Backup => Msg::AuditBackup,
         AuditAction::Restore => Msg::AuditRestore,
+        AuditAction::PoolChanged => Msg::AuditPoolChanged,
+        AuditAction::RequestChanged => Msg::AuditRequestChanged,
     }
 }
 

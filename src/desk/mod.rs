@@ -26,6 +26,12 @@ mod stats;
 mod summarise;
 mod verify;
 mod visitors;
+// Sprachvermittlung (issue 16)
+mod mediation;
+mod mediation_report;
+pub mod mediation_text;
+mod mediation_verify;
+mod pool;
 
 use std::path::Path;
 
@@ -53,6 +59,15 @@ pub use sessions::{SessionView, TallyCount};
 pub use staff::{MAX_USER_CHARS, MIN_PASSPHRASE_CHARS, StaffInfo, is_valid_user_name};
 pub use verify::VerifyReport;
 pub use visitors::{VisitorCard, entry_of};
+// Sprachvermittlung (issue 16)
+pub use crate::store::records::{
+    AvailabilitySlot, LanguageLevel, MediationRequest, PoolId, PoolLanguage, PoolMember, RequestId,
+    RequestStatus,
+};
+pub use mediation::{
+    AssignOutcome, MAX_REQUEST_TEXT, RequestDetails, RequestEnd, RequestInput, RequestView,
+};
+pub use pool::{MAX_POOL_TEXT, Mediator, PoolContact, PoolInput, PoolView};
 
 pub use crate::store::records::{
     AuditAction, AuditEntry, IsoWeekday, MonthWeek, Offering, OfferingId, Pillar, Recurrence,

@@ -65,6 +65,7 @@ fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
     }
     w.remove(PERSONAL, &no)?;
     super::search_cache::forget(w, no)?;
+    super::mediation::forget_visitor(w, no)?;
     meta.status = VisitorStatus::Erased;
     meta.household = None;
     w.put(VISITORS, &no, &meta)?;

@@ -23,6 +23,8 @@ pub enum Capability {
     NamesReport,
     Import,
     Verify,
+    // Sprachvermittlung (issue 16)
+    ManagePool,
 }
 
 impl std::fmt::Display for Capability {
@@ -46,6 +48,7 @@ impl std::fmt::Display for Capability {
             Capability::NamesReport => "list names in reports",
             Capability::Import => "import visitors",
             Capability::Verify => "verify the database",
+            Capability::ManagePool => "manage the interpreter pool",
         };
         f.write_str(text)
     }

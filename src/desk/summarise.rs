@@ -399,6 +399,7 @@ impl Desk {
                     attendance,
                 })
                 .collect(),
+            mediation: super::mediation_report::section(&r, from, to)?,
         })
     }
 }

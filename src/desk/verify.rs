@@ -241,5 +241,7 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
     ] {
         check(&mut problems, name, result);
     }
+    // Sprachvermittlung (issue 16)
+    super::mediation_verify::check(r, key, &visitors, &erased, &mut problems);
     report.problems = problems;
 }

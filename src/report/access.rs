@@ -71,6 +71,22 @@ pub struct AccessExport {
     pub personal: AccessPersonal,
     pub check_ins: Vec<AccessCheckIn>,
     pub audit: Vec<AccessAuditEntry>,
+    /// Sprachvermittlung (issue 16): the person's mediation requests. The
+    /// interpreter is a third person and is left out.
+    #[serde(default)]
+    pub mediation_requests: Vec<AccessRequest>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequest {
+    pub date: Date,
+    pub time: String,
+    pub language: String,
+    pub purpose: String,
+    pub place: String,
+    /// `open`, `assigned`, `done`, `not-met`.
+    pub status: String,
+    pub reason: String,
 }
 
 fn field_text(field: &Field, lang: Lang) -> String {
@@ -160,6 +176,25 @@ pub fn access_text(export: &AccessExport, lang: Lang) -> String {
             format_date(c.date, lang),
             sanitize(&c.offering)
         ));
+    }
+    if !export.mediation_requests.is_empty() {
+        text.push(String::new());
+        text.push(Msg::AccessMediation.text(lang).to_string());
+        for m in &export.mediation_requests {
+            let reason = if m.reason.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", sanitize(&m.reason))
+            };
+            text.push(format!(
+                "  {} {}  {}  {}  {}{reason}",
+                format_date(m.date, lang),
+                m.time,
+                sanitize(&m.language),
+                sanitize(&m.purpose),
+                m.status,
+            ));
+        }
     }
     text.push(String::new());
     text.push(Msg::AccessAudit.text(lang).to_string());

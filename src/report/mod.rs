@@ -11,9 +11,12 @@ mod count;
 mod day;
 pub mod output;
 mod period;
+// Sprachvermittlung (issue 16)
+mod mediation;
 pub mod render;
 
 pub use count::{Count, sort_counts};
 pub use day::{Attendee, DaySummary, DayTotals, SessionLine, VisitorCounts};
+pub use mediation::{MediationLine, MediationSection};
 pub use period::{MonthCount, OfferingLine, PeriodReport, PeriodTotals, WeekCount, mean};
 pub use render::Format;

@@ -25,6 +25,9 @@ pub struct PeriodReport {
     /// Every ISO week the period touches, in order, empty weeks included
     /// (a sparkline needs the gaps).
     pub weeks: Vec<WeekCount>,
+    /// Sprachvermittlung: requests per language, met and not met (issue 16).
+    #[serde(default)]
+    pub mediation: super::MediationSection,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -87,6 +87,8 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         AUDIT_BY_VISITOR,
         LOGINS_BY_DAY
     );
+    // Sprachvermittlung (issue 16)
+    values!(POOL, POOL_CONTACT, REQUESTS, REQUEST_DETAILS);
     Ok(())
 }
 

@@ -301,6 +301,8 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
         SEARCH_CACHE,
         PERSONAL_GENERATIONS,
     );
+    // Sprachvermittlung (issue 16)
+    open_all!(POOL, POOL_CONTACT, REQUESTS, REQUEST_DETAILS);
     Ok(())
 }
 

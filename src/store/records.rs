@@ -256,10 +256,13 @@ pub enum AuditAction {
     NamesReport,
     Backup,
     Restore,
+    // Sprachvermittlung (issue 16)
+    PoolChanged,
+    RequestChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::Init,
         AuditAction::Login,
         AuditAction::LoginFailed,
@@ -279,6 +282,8 @@ impl AuditAction {
         AuditAction::NamesReport,
         AuditAction::Backup,
         AuditAction::Restore,
+        AuditAction::PoolChanged,
+        AuditAction::RequestChanged,
     ];
 }
 
@@ -320,4 +325,117 @@ impl Default for Settings {
             retention_months: 24,
         }
     }
+}
+
+// ---- Sprachvermittlung (issue 16): the interpreter pool and mediation requests ----
+
+pub type PoolId = u32;
+pub type RequestId = u32;
+
+/// How well a pool member speaks a language. Declared best first, so the
+/// derived order sorts suggestions best level first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LanguageLevel {
+    /// Muttersprache.
+    Native,
+    /// gut.
+    Good,
+    /// etwas.
+    Some,
+}
+
+impl LanguageLevel {
+    pub const ALL: [LanguageLevel; 3] = [
+        LanguageLevel::Native,
+        LanguageLevel::Good,
+        LanguageLevel::Some,
+    ];
+
+    /// The CLI and JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LanguageLevel::Native => "native",
+            LanguageLevel::Good => "good",
+            LanguageLevel::Some => "some",
+        }
+    }
+
+    /// English or German spelling, any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "native" | "muttersprache" | "mutter" | "m" => Some(LanguageLevel::Native),
+            "good" | "gut" | "g" => Some(LanguageLevel::Good),
+            "some" | "etwas" | "basic" | "e" | "s" => Some(LanguageLevel::Some),
+            _ => None,
+        }
+    }
+}
+
+/// One language a pool member mediates, from the `Languages` reference list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolLanguage {
+    pub language: RefId,
+    pub level: LanguageLevel,
+}
+
+/// When a pool member is usually available: a weekday, optionally from–to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AvailabilitySlot {
+    pub weekday: IsoWeekday,
+    /// Both or neither; neither: the whole day.
+    pub hours: Option<(Time, Time)>,
+}
+
+/// A pool member's plaintext part: what volunteers (who hold no key) may see,
+/// first name and languages, plus the account link and the times. The full
+/// name and contact details are sealed in `POOL_CONTACT`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolMember {
+    pub first_name: String,
+    /// A staff account, for members who work at the desk ("on duty now").
+    pub account: Option<String>,
+    pub languages: Vec<PoolLanguage>,
+    pub available: Vec<AvailabilitySlot>,
+    pub created: Date,
+    /// Erased (`mila pool remove`): everything but the id is gone, so past
+    /// requests still count.
+    pub removed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RequestStatus {
+    Open,
+    Assigned,
+    Done,
+    NotMet,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Open => "open",
+            RequestStatus::Assigned => "assigned",
+            RequestStatus::Done => "done",
+            RequestStatus::NotMet => "not-met",
+        }
+    }
+
+    /// Still waiting for the appointment (open or assigned).
+    pub fn is_pending(self) -> bool {
+        matches!(self, RequestStatus::Open | RequestStatus::Assigned)
+    }
+}
+
+/// A mediation request's plaintext part: numbers, dates and the language, what
+/// the period report counts. Purpose, place and reason are sealed in
+/// `REQUEST_DETAILS`; erasing the visitor clears `visitor` and the details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediationRequest {
+    pub visitor: Option<VisitorNo>,
+    pub language: RefId,
+    pub date: Date,
+    pub time: Time,
+    pub status: RequestStatus,
+    pub interpreter: Option<PoolId>,
+    pub created: Date,
 }

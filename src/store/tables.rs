@@ -105,3 +105,11 @@ pub const SEARCH_CACHE: Table<u32, Sealed> = Table::new("search_cache");
 pub const PERSONAL_GENERATIONS: Table<u32, u64> = Table::new("personal_generations");
 /// Visitor numbers per block of [`PERSONAL_GENERATIONS`].
 pub const PERSONAL_BLOCK: u32 = 10_000;
+
+// ---- Sprachvermittlung (issue 16). Missing tables read as empty: no schema bump. ----
+pub const POOL: Table<PoolId, PoolMember> = Table::new("pool");
+/// Pool member → sealed full name, phone, e-mail and availability note.
+pub const POOL_CONTACT: Table<PoolId, Sealed> = Table::new("pool_contact");
+pub const REQUESTS: Table<RequestId, MediationRequest> = Table::new("requests");
+/// Request → sealed purpose, place and reason.
+pub const REQUEST_DETAILS: Table<RequestId, Sealed> = Table::new("request_details");

@@ -177,6 +177,14 @@ bindable_actions! {
     // Yes/no questions.
     Yes = "yes" => ActYes,
     No = "no" => ActNo,
+
+    // Sprachvermittlung (issue 16): the list of mediation requests, a new
+    // request from the visitor card, and how a request ended.
+    Requests = "requests" => ActRequests,
+    Pool = "pool" => ActPool,
+    MediationRequest = "mediation_request" => ActMediationRequest,
+    MarkDone = "mark_done" => ActMarkDone,
+    MarkNotMet = "mark_not_met" => ActMarkNotMet,
 }
 
 impl Action {

@@ -537,7 +537,9 @@ impl App {
             Action::Lock => self.lock(now),
             Action::Back if self.screens.len() > 1 && dirty => ask(self, Action::Back),
             Action::Back => self.close_top(now),
-            main if navigation::MAIN_ACTIONS.contains(main) => {
+            main if navigation::MAIN_ACTIONS.contains(main)
+                || navigation::EXTRA_ACTIONS.contains(main) =>
+            {
                 let Some(login) = &self.login else { return };
                 if !navigation::allowed(main, login) {
                     self.frame

@@ -18,9 +18,14 @@ pub const MAIN_ACTIONS: [Action; 9] = [
     Action::Quit,
 ];
 
+/// Screens with a global key that the home menu does not list
+/// (Sprachvermittlung: the open mediation requests, Alt+M).
+pub const EXTRA_ACTIONS: [Action; 2] = [Action::Requests, Action::Pool];
+
 /// What a role needs for each main screen.
 fn capability(action: &Action) -> Option<Capability> {
     match action {
+        Action::Requests => Some(Capability::ReadPersonal),
         Action::NewIntake => Some(Capability::WritePersonal),
         Action::FindVisitor => Some(Capability::ReadPersonal),
         Action::CheckIn => Some(Capability::CheckIn),
@@ -52,6 +57,8 @@ pub fn open(action: &Action, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
         )),
         Action::Offerings => Some(Box::new(crate::ui::screens::offerings::Offerings::new(ctx))),
         Action::Admin => Some(Box::new(crate::ui::screens::admin::Admin::new(ctx))),
+        Action::Requests => Some(Box::new(crate::ui::screens::requests::Requests::new(ctx))),
+        Action::Pool => Some(Box::new(crate::ui::screens::pool::Pool::new(ctx))),
         _ => None,
     }
 }
@@ -66,6 +73,20 @@ pub fn visitor_card(no: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>>
     }
     crate::ui::screens::visitor_card::VisitorCard::open(no, ctx)
         .map(|card| Box::new(card) as Box<dyn Screen>)
+}
+
+/// A new mediation request for `no`, in `language` to start with.
+pub fn mediation_request(
+    no: VisitorNo,
+    language: &str,
+    ctx: &mut Ctx<'_>,
+) -> Option<Box<dyn Screen>> {
+    if !ctx.login.is_some_and(|l| l.may(Capability::WritePersonal)) {
+        return None;
+    }
+    Some(Box::new(
+        crate::ui::screens::request_form::RequestForm::new(no, language, ctx),
+    ))
 }
 
 /// The intake form filled with `no`'s data, to complete or change it.

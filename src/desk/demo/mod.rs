@@ -6,6 +6,8 @@
 //! Everything is written in bulk, a few large durable commits instead of
 //! one per record, so a million check-ins take seconds, not hours.
 
+// Sprachvermittlung (issue 16)
+mod mediation;
 mod people;
 mod schedule;
 
@@ -18,8 +20,8 @@ use super::{Desk, DeskError, DeskResult};
 use crate::search::testdata::Rng;
 use crate::store::Read;
 use crate::store::records::{
-    AuditAction, AuditEntry, CheckInRecord, Pillar, RefList, SessionId, VisitorMeta, VisitorNo,
-    VisitorStatus, day_key,
+    AuditAction, AuditEntry, CheckInRecord, Pillar, RefId, RefList, SessionId, VisitorMeta,
+    VisitorNo, VisitorStatus, day_key,
 };
 use crate::store::tables::{
     AUDIT, AUDIT_BY_VISITOR, CHECKINS, LOGINS_BY_DAY, OFFERINGS, PERSONAL, SESSIONS,
@@ -223,6 +225,20 @@ impl Desk {
             LOGINS_BY_DAY,
             open_days.iter().map(|d| (day_key(*d), user.clone())),
         )?;
+        w.commit()?;
+
+        // Sprachvermittlung: the pool and a few weeks of requests.
+        let mut w = self.store.write()?;
+        let languages = super::reference::list_in(&w, RefList::Languages)?;
+        let spoken: Vec<(VisitorNo, Vec<RefId>)> = people
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let langs = p.data.languages.given()?.clone();
+                Some((i as VisitorNo + 1, langs))
+            })
+            .collect();
+        mediation::write(&mut w, key, &mut rng, &languages, &spoken, today, &user)?;
         w.commit()?;
 
         Ok(DemoSummary {

@@ -327,6 +327,9 @@ pub(super) fn period(report: &PeriodReport, lang: Lang) -> Result<Vec<u8>, Rende
             counted(section, text_cell(&c.label), c.count);
         }
     }
+    for (section, label, n) in super::mediation::csv_counts(&report.mediation) {
+        counted(section, text_cell(&label), n);
+    }
     for w in &report.weeks {
         let label = fill(
             Msg::ReportWeek,

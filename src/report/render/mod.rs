@@ -4,6 +4,7 @@
 mod csv;
 mod json;
 mod layout;
+mod mediation;
 mod page;
 mod text;
 

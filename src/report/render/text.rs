@@ -411,6 +411,7 @@ pub(super) fn period(report: &PeriodReport, lang: Lang) -> String {
     ] {
         blocks.push(Block::new(count_lines(title, counts, lang)));
     }
+    blocks.extend(super::mediation::text_blocks(&report.mediation, lang));
     let subtitle = fill(
         Msg::ReportRange,
         lang,

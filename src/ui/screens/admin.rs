@@ -24,15 +24,18 @@ enum Entry {
     Retention,
     RetentionPeriod,
     Backup,
+    Pool,
 }
 
-const ENTRIES: [Entry; 6] = [
+const ENTRIES: [Entry; 7] = [
     Entry::Reference,
     Entry::Staff,
     Entry::Audit,
     Entry::Retention,
     Entry::RetentionPeriod,
     Entry::Backup,
+    // Sprachvermittlung (issue 16); last, so the other entries keep their places.
+    Entry::Pool,
 ];
 
 /// What the last "back up now" did, shown under the menu until the next one.
@@ -62,6 +65,7 @@ fn labels(lang: Lang, months: u32) -> Vec<String> {
                 &[("months", &catalog::months(months, lang))],
             ),
             Entry::Backup => Msg::AdminBackup.text(lang).to_string(),
+            Entry::Pool => Msg::AdminPool.text(lang).to_string(),
         })
         .collect()
 }
@@ -98,6 +102,7 @@ impl Admin {
             Entry::Audit => Capability::ViewAudit,
             Entry::Retention => Capability::Erase,
             Entry::Backup => Capability::ManageReference,
+            Entry::Pool => Capability::ManagePool,
         };
         if !ctx.login.is_some_and(|l| l.may(needs)) {
             ctx.error(Msg::NotForRole.text(ctx.lang));
@@ -109,6 +114,7 @@ impl Admin {
             Entry::Audit => Outcome::Push(Box::new(Audit::new(ctx))),
             Entry::Retention => Outcome::Push(Box::new(Retention::new(ctx))),
             Entry::RetentionPeriod => Outcome::Push(Box::new(RetentionPeriod::new(ctx))),
+            Entry::Pool => Outcome::Push(Box::new(crate::ui::screens::pool::Pool::new(ctx))),
             Entry::Backup => {
                 if ctx.config.backup_folder.is_some() {
                     self.backing_up = true;

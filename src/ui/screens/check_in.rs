@@ -222,7 +222,22 @@ impl CheckIn {
                     }
                     1 => {
                         let who = list(&new, ctx);
-                        ctx.success(fill(Msg::CheckInDone, lang, &[("who", &who)]));
+                        let mut said = fill(Msg::CheckInDone, lang, &[("who", &who)]);
+                        // Sprachvermittlung: a visitor without German, who can mediate today.
+                        if login.may(crate::desk::Capability::ReadPersonal)
+                            && let Ok(today) = crate::ui::screens::mediation_today::today_short(
+                                desk, login, new[0], lang,
+                            )
+                            && !today.is_empty()
+                        {
+                            said.push_str("  ");
+                            said.push_str(&fill(
+                                Msg::CheckInMediation,
+                                lang,
+                                &[("who", &today.join("; "))],
+                            ));
+                        }
+                        ctx.success(said);
                     }
                     n => {
                         let who = list(&new, ctx);

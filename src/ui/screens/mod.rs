@@ -30,3 +30,10 @@ pub mod staff_accounts;
 pub mod staff_form;
 pub mod tally;
 pub mod visitor_card;
+// Sprachvermittlung (issue 16)
+pub mod mediation_fields;
+pub mod mediation_today;
+pub mod pool;
+pub mod pool_form;
+pub mod request_form;
+pub mod requests;

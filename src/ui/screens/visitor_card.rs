@@ -20,6 +20,7 @@ use crate::ui::layout::{inset, row, text};
 use crate::ui::navigation;
 use crate::ui::sanitize::wrap;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
+use crate::ui::screens::mediation_today;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{Asked, Confirm, ask};
 
@@ -80,7 +81,7 @@ fn both_names(name: &str, latin: &str) -> String {
     }
 }
 
-fn build(card: &CardData, p: &AccessPersonal, ctx: &Ctx<'_>) -> Vec<Line> {
+fn build(card: &CardData, p: &AccessPersonal, mediation: &[String], ctx: &Ctx<'_>) -> Vec<Line> {
     let lang = ctx.lang;
     let field = |label: Msg, value: String| Line::Field(label.text(lang).into(), value);
     let heading = |label: Msg| Line::Heading(label.text(lang).into());
@@ -124,6 +125,13 @@ fn build(card: &CardData, p: &AccessPersonal, ctx: &Ctx<'_>) -> Vec<Line> {
         format_date(card.meta.last_seen, lang),
     ));
     lines.push(Line::Blank);
+
+    // Sprachvermittlung: who can mediate today, for a visitor without German.
+    if !mediation.is_empty() {
+        lines.push(heading(Msg::CardMediationToday));
+        lines.extend(mediation.iter().cloned().map(Line::Item));
+        lines.push(Line::Blank);
+    }
 
     lines.push(heading(Msg::AccessHousehold));
     if card.household.is_empty() {
@@ -281,11 +289,12 @@ impl VisitorCard {
 
     fn load(number: VisitorNo, ctx: &mut Ctx<'_>) -> Option<Vec<Line>> {
         let (desk, login) = (ctx.desk?, ctx.login?);
-        let loaded = desk
-            .visitor_card(login, number)
-            .and_then(|card| Ok((desk.spell_out(&card.data, ctx.lang)?, card)));
+        let loaded = desk.visitor_card(login, number).and_then(|card| {
+            let today = mediation_today::today_lines(desk, login, number, ctx.lang)?;
+            Ok((desk.spell_out(&card.data, ctx.lang)?, card, today))
+        });
         match loaded {
-            Ok((personal, card)) => Some(build(&card, &personal, ctx)),
+            Ok((personal, card, today)) => Some(build(&card, &personal, &today, ctx)),
             Err(e) => {
                 ctx.desk_error(&e);
                 None
@@ -367,6 +376,7 @@ impl Screen for VisitorCard {
         let mut hints = Vec::new();
         if may(Capability::WritePersonal) {
             hints.push(Action::EditItem);
+            hints.push(Action::MediationRequest);
         }
         if may(Capability::ExportPersonal) {
             hints.push(Action::Export);
@@ -411,6 +421,19 @@ impl Screen for VisitorCard {
             }
             Action::Export => self.export(ctx),
             Action::Erase => self.ask_erase(ctx),
+            Action::MediationRequest => {
+                let language = ctx
+                    .desk
+                    .zip(ctx.login)
+                    .and_then(|(d, l)| d.mediators_for_visitor(l, self.number).ok())
+                    .and_then(|found| found.into_iter().next())
+                    .map(|(_, label, _)| label)
+                    .unwrap_or_default();
+                if let Some(form) = navigation::mediation_request(self.number, &language, ctx) {
+                    return Outcome::Push(form);
+                }
+                ctx.error(Msg::NotForRole.text(ctx.lang));
+            }
             _ => return Outcome::Unhandled,
         }
         Outcome::Stay
