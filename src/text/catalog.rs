@@ -840,6 +840,18 @@ catalog! {
     ReportPrintCannotRun => "Druckbefehl {command} lässt sich nicht starten: {detail}"
         / "print command {command} cannot be started: {detail}",
 
+    // Desk UX (issue 15): lists you type into, drafts kept across a lock.
+    ListMoreBelow => "weitere ↓" / "more ↓",
+    ListMoreAbove => "weitere ↑" / "more ↑",
+    ListFilter => "Filter: {text}  ({shown} von {total})" / "Filter: {text}  ({shown} of {total})",
+    ListNoMatch => "Nichts passt zu „{text}“ – Rücktaste löscht" / "Nothing matches “{text}” – Backspace deletes",
+    LockedDraftKept => "Gesperrt. Nicht gespeicherte Eingaben sind verschlüsselt aufbewahrt, bis {user} wieder entsperrt."
+        / "Locked. Unsaved input is kept encrypted until {user} unlocks again.",
+    DraftRestored => "Willkommen zurück – die Eingaben von vorhin sind wieder da." / "Welcome back – your earlier input is back.",
+    DraftKeptForOther => "Nicht gespeicherte Eingaben von {user} bleiben für {user} aufbewahrt (bis Tagesende)."
+        / "Unsaved input of {user} is kept for {user} (until the end of the day).",
+    DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
+
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
     DateLong => "{weekday}, {day}. {month} {year}" / "{weekday}, {day} {month} {year}",

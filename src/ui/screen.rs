@@ -111,6 +111,12 @@ pub trait Screen {
         false
     }
 
+    /// What a lock keeps of this screen for the same person's unlock; `None`: they come
+    /// back to Start.
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        None
+    }
+
     /// Called when a screen above this one closed, so it can refresh.
     fn resumed(&mut self, _ctx: &mut Ctx<'_>) {}
 

@@ -20,7 +20,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
 use crate::ui::screens::reopen_session::{self, Fed, ReopenQuestion};
 use crate::ui::screens::session_header::{render_header, writable};
-use crate::ui::widgets::{ChoiceList, TextField};
+use crate::ui::widgets::{PickList, TextField};
 
 /// Enough to pick from while typing; more means "type more".
 const HITS: usize = 30;
@@ -31,7 +31,7 @@ pub struct CheckIn {
     field: TextField,
     /// Visitor numbers found for the typed text (staff only), in `list` order.
     hits: Vec<VisitorNo>,
-    list: ChoiceList,
+    list: PickList,
     /// Who is checked in to the session, with what staff may see of them.
     checked: Vec<(VisitorNo, String)>,
     /// Check-ins made here, newest last: what Undo takes back.
@@ -71,7 +71,7 @@ impl CheckIn {
             view: None,
             field: TextField::new(lang).with_max_len(60),
             hits: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()).with_lang(lang),
             checked: Vec::new(),
             undo: Vec::new(),
             household: None,
@@ -336,6 +336,10 @@ impl Screen for CheckIn {
             hints.insert(hints.len() - 2, Action::ReopenSession);
         }
         hints
+    }
+
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        Some(crate::ui::kept::Kept::CheckIn(self.session))
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {

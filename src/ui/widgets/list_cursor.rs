@@ -63,6 +63,13 @@ impl ListCursor {
         true
     }
 
+    /// Rows cut off above and below the part drawn last: the list shows a cue for them.
+    pub fn cut_off(&self) -> (bool, bool) {
+        let offset = self.offset.get();
+        let height = usize::from(self.area.get().height);
+        (offset > 0, offset + height < self.len)
+    }
+
     /// The row index under a click, if the click hit a row of the last drawn list.
     pub fn row_at(&self, col: u16, row: u16) -> Option<usize> {
         let area = self.area.get();

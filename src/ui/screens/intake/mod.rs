@@ -4,6 +4,7 @@
 
 mod draft;
 mod fields;
+mod kept;
 mod pages;
 pub mod pending;
 mod refs;
@@ -19,6 +20,7 @@ use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 
 use fields::{Field, FieldId};
+pub use kept::IntakeDraft;
 use pages::{STEPS, Step};
 use refs::Refs;
 
@@ -311,6 +313,16 @@ impl Intake {
                 self.set_focus(next);
                 return Outcome::Stay;
             }
+            Action::Up
+                if self.focus > 0
+                    && self
+                        .fields()
+                        .get(self.focus)
+                        .is_some_and(Field::list_at_top) =>
+            {
+                self.set_focus(self.focus - 1);
+                return Outcome::Stay;
+            }
             Action::Up if on_household => {
                 self.household_selected = self.household_selected.saturating_sub(1);
                 return Outcome::Stay;
@@ -491,5 +503,10 @@ impl Screen for Intake {
 
     fn is_dirty(&self) -> bool {
         self.dirty && !matches!(self.phase, Phase::Done { .. })
+    }
+
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        self.to_draft()
+            .map(|d| crate::ui::kept::Kept::Intake(Box::new(d)))
     }
 }

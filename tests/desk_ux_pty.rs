@@ -1,0 +1,187 @@
+//! The desk as staff use it (issue 15), typed into the real program in a pseudo-terminal:
+//! lists that filter as you type, a lock that loses nothing, and the two paths that must
+//! stay quick, counted in keys.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::app::{COORDINATOR, DAY, PASSPHRASE, make_database, with_desk};
+use common::mila::{Place, WAIT, first_run, sign_in};
+use common::pty::{Key, Pty, parse_keys};
+use mila::desk::{Answer, BirthDate, Consent, PersonalData, day_key};
+
+fn start_on_day(place: &Place) -> Pty {
+    place
+        .command()
+        .env("MILA_TODAY", DAY.to_string())
+        .size(100, 30)
+        .spawn()
+        .expect("start mila")
+}
+
+/// Sends keys written in the harness notation and returns how many keys that was.
+fn press(app: &mut Pty, notation: &str) -> Result<usize, String> {
+    let keys = parse_keys(notation)?;
+    for key in &keys {
+        app.send(*key)?;
+    }
+    Ok(keys.len())
+}
+
+/// F2, consent explained in the first language and given, on to the person page.
+fn start_intake(app: &mut Pty) -> Result<(), String> {
+    app.send(Key::F(2))?;
+    app.wait_for_text("Schritt 1 von 8", WAIT)?;
+    app.type_keys("<Right><Tab><Right><PgDn>")?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)
+}
+
+#[test]
+fn typing_filters_the_language_and_housing_lists() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    start_intake(&mut app)?;
+    app.send_keys("Testa Beispiel")?;
+    app.type_keys("<PgDn>")?;
+    app.wait_for_text("Schritt 3 von 8", WAIT)?;
+    // To the checklist of languages: rows are cut off, and the screen says so.
+    app.type_keys("<Tab><Tab>")?;
+    app.wait_for_text("weitere ↓", WAIT)?;
+    app.send_keys("tigr")?;
+    app.wait_for_text("Filter: tigr  (1 von 25)", WAIT)?;
+    app.wait_for_text("▶ [ ] Tigrinya", WAIT)?;
+    app.send_keys(" ")?;
+    app.wait_for_text("▶ [x] Tigrinya", WAIT)?;
+    // Backspace widens the filter again; the tick stays.
+    app.type_keys("<Backspace><Backspace><Backspace><Backspace>")?;
+    app.wait_for_text_gone("Filter:", WAIT)?;
+    app.wait_for_text("[ ] Arabisch", WAIT)?;
+    // "türk" folded like the search finds it typed without the umlaut.
+    app.send_keys("turk ")?;
+    app.wait_for_text("▶ [x] Türkisch", WAIT)?;
+    let screen = app.screen_text();
+    assert!(
+        !screen.contains("[x] Arabisch"),
+        "Space ticks only the highlighted row:\n{screen}"
+    );
+
+    // The housing page: "23" and Space choose Unterkunft 23, no 30 presses of ↓.
+    app.type_keys("<PgDn>")?;
+    app.wait_for_text("Schritt 4 von 8", WAIT)?;
+    app.wait_for_text("weitere ↓", WAIT)?;
+    app.send_keys("23")?;
+    app.wait_for_text("▶ Unterkunft 23", WAIT)?;
+    app.send_keys(" ")?;
+    app.wait_for_text("= Unterkunft 23", WAIT)?;
+    app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn up_at_the_top_of_a_list_goes_to_the_field_above() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    start_intake(&mut app)?;
+    app.send_keys("Testa Beispiel")?;
+    app.type_keys("<PgDn>")?;
+    app.wait_for_text("Schritt 3 von 8", WAIT)?;
+    // Languages list (third field), then ↑ on its first row: the interpreter question,
+    // where → now chooses a value instead of moving in a list.
+    app.type_keys("<Tab><Tab><Up><Right>")?;
+    app.wait_for_text("◀ Ja ▶", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn a_lock_keeps_the_unfinished_intake_for_the_same_person() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    start_intake(&mut app)?;
+    app.send_keys("Testa Beispiel")?;
+    app.wait_for_text("Testa Beispiel", WAIT)?;
+    app.send(Key::F(12))?;
+    app.wait_for_text("verschlüsselt aufbewahrt", WAIT)?;
+    let screen = app.screen_text();
+    assert!(
+        !screen.contains("Testa"),
+        "nothing of the draft shows while locked:\n{screen}"
+    );
+    assert!(!screen.contains("verworfen"), "{screen}");
+    app.type_keys(&format!("{PASSPHRASE}<Enter>"))?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)?;
+    app.wait_for_text("Testa Beispiel", WAIT)?;
+    app.wait_for_text("wieder da", WAIT)?;
+    // The draft is whole: it saves as if there had been no lock.
+    app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    Ok(())
+}
+
+fn registered_place() -> Place {
+    let place = Place::new();
+    make_database(place.dir.path());
+    with_desk(&place.db(), |desk, login| {
+        let mut data = PersonalData::default();
+        data.name = "Testa Beispiel".into();
+        data.birth = Answer::Given(BirthDate {
+            year: 1985,
+            month_day: None,
+        });
+        data.consent = Consent {
+            day: day_key(DAY),
+            text_version: "2026-1".into(),
+            explained_in: None,
+            store_at_mila: true,
+            pass_to_partners: Vec::new(),
+        };
+        desk.register_visitor(login, &data, true, None)
+            .expect("register");
+    });
+    place
+}
+
+#[test]
+fn a_returning_visitor_is_checked_in_within_6_keys() -> Result<(), String> {
+    let place = registered_place();
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    // F4, Enter on the first session of the day, the visitor number, Enter.
+    let mut keys = press(&mut app, "<F4>")?;
+    app.wait_for_text("Termin wählen", WAIT)?;
+    keys += press(&mut app, "<Enter>")?;
+    app.wait_for_text("Name oder Nummer", WAIT)?;
+    keys += press(&mut app, "1<Enter>")?;
+    app.wait_for_text("M-0001", WAIT)?;
+    app.wait_for_text("eingecheckt", WAIT)?;
+    assert!(keys <= 6, "{keys} keys");
+    Ok(())
+}
+
+#[test]
+fn a_short_intake_takes_under_60_seconds() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    let started = Instant::now();
+    let mut keys = press(&mut app, "<F2>")?;
+    app.wait_for_text("Schritt 1 von 8", WAIT)?;
+    keys += press(&mut app, "<Right><Tab><Right><PgDn>")?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)?;
+    app.send_keys("Testa Beispiel")?;
+    keys += press(&mut app, "<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    keys += press(&mut app, "<Enter>")?;
+    app.wait_for_text("Termine heute", WAIT)?;
+    assert!(keys <= 7, "{keys} keys besides the name");
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    Ok(())
+}
