@@ -25,6 +25,9 @@ pub struct Config {
     pub backup_folder: Option<PathBuf>,
     /// How many daily backups to keep there.
     pub backup_keep: u32,
+    /// The file these settings came from, so a change made on screen can be written back.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -37,6 +40,7 @@ impl Default for Config {
             report_folder: None,
             backup_folder: None,
             backup_keep: 14,
+            path: None,
         }
     }
 }
@@ -68,6 +72,12 @@ pub fn config_file() -> PathBuf {
 impl Config {
     /// Reads `path`; a missing file is simply the defaults.
     pub fn load(path: &Path) -> (Config, Option<ConfigProblem>) {
+        let (mut config, problem) = Self::load_from(path);
+        config.path = Some(path.to_path_buf());
+        (config, problem)
+    }
+
+    fn load_from(path: &Path) -> (Config, Option<ConfigProblem>) {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
@@ -150,11 +160,17 @@ mod tests {
 
         std::fs::write(&path, "lang = \"en\"\n\nlok_after = 3\n").unwrap();
         let (config, problem) = Config::load(&path);
-        assert_eq!(config, Config::default());
+        assert_eq!(
+            config.lock_after_seconds,
+            Config::default().lock_after_seconds
+        );
         assert_eq!(problem.unwrap().line, 3);
 
-        let (config, problem) = Config::load(&dir.path().join("missing.toml"));
-        assert_eq!((config, problem), (Config::default(), None));
+        let missing = dir.path().join("missing.toml");
+        let (config, problem) = Config::load(&missing);
+        assert_eq!(problem, None);
+        assert_eq!(config.path.as_deref(), Some(missing.as_path()));
+        assert_eq!(config.lang, Config::default().lang);
     }
 
     #[test]

@@ -185,3 +185,81 @@ fn a_short_intake_takes_under_60_seconds() -> Result<(), String> {
     );
     Ok(())
 }
+
+#[test]
+fn the_focus_on_the_day_summary_is_always_marked_and_tab_follows_the_screen() -> Result<(), String>
+{
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text("▸ Vorschau", WAIT)?;
+    app.send(Key::Tab)?;
+    app.wait_for_text("▸ Tag", WAIT)?;
+    // Enter on the day keeps the focus (and its marker) where it was.
+    app.send(Key::Enter)?;
+    app.send(Key::Tab)?;
+    app.wait_for_text("▸ Notiz des Tages", WAIT)?;
+    app.send_keys("Kaffee leer")?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Notiz des Tages gespeichert", WAIT)?;
+    app.wait_for_text("▸ Notiz des Tages", WAIT)?;
+    // Typing goes on into the note, never into the folder.
+    app.send_keys("!")?;
+    app.wait_for_text("Kaffee leer!", WAIT)?;
+    app.type_keys("<Enter><Tab>")?;
+    app.wait_for_text("▸ Speichern in", WAIT)?;
+    app.send(Key::Tab)?;
+    app.wait_for_text("▸ Vorschau", WAIT)?;
+    app.send(Key::BackTab)?;
+    app.wait_for_text("▸ Speichern in", WAIT)?;
+    let screen = app.screen_text();
+    let folder_row = screen
+        .lines()
+        .find(|l| l.contains("Speichern in"))
+        .unwrap_or_default();
+    assert!(!folder_row.contains("Kaffee"), "{screen}");
+    Ok(())
+}
+
+#[test]
+fn reports_go_to_a_mila_folder_and_a_chosen_folder_is_remembered() -> Result<(), String> {
+    let place = Place::new();
+    let home = place.dir.path().display().to_string();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text(&format!("Speichern in     {home}/MiLA"), WAIT)?;
+
+    // A folder that cannot be: the reason in German, not the system's English.
+    app.type_keys("<Tab><Tab><Tab><C-u>")?;
+    app.send_keys(&format!("{home}/mila.redb/x"))?;
+    app.type_keys("<C-s>")?;
+    app.wait_for_text("kein Ordner", WAIT)?;
+    assert!(!app.screen_text().contains("os error"), "{}", app.dump());
+
+    app.type_keys("<C-u>")?;
+    app.send_keys(&format!("{home}/berichte"))?;
+    app.type_keys("<C-s>")?;
+    app.wait_for_text(&format!("{home}/berichte/Tagesuebersicht-"), WAIT)?;
+    let config = std::fs::read_to_string(place.config_dir().join("config.toml"))
+        .map_err(|e| e.to_string())?;
+    assert!(
+        config.contains(&format!("report_folder = \"{home}/berichte\"")),
+        "{config}"
+    );
+    // After a lock, and after a restart, the folder is still the chosen one.
+    app.send(Key::F(12))?;
+    app.wait_for_text("Gesperrt", WAIT)?;
+    app.type_keys(&format!("{PASSPHRASE}<Enter>"))?;
+    app.wait_for_text("Termine heute", WAIT)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text(&format!("Speichern in     {home}/berichte"), WAIT)?;
+    app.send(Key::F(10))?;
+    app.wait_exit(WAIT);
+    let mut app = place.start();
+    sign_in(&mut app, common::mila::COORDINATOR, PASSPHRASE)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text(&format!("Speichern in     {home}/berichte"), WAIT)?;
+    Ok(())
+}

@@ -543,7 +543,7 @@ fn run_check_in_intake(
 ) -> (bool, String) {
     let mut index = desk.search_index(login).unwrap();
     let mut messages = MessageBar::new();
-    let config = mila::config::Config::default();
+    let mut config = mila::config::Config::default();
     let mut ctx = Ctx {
         desk: Some(desk),
         login: Some(login),
@@ -552,7 +552,7 @@ fn run_check_in_intake(
         today: DAY,
         now: Instant::now(),
         messages: &mut messages,
-        config: &config,
+        config: &mut config,
     };
     let mut screen = navigation::intake_then_check_in(session, &mut ctx).expect("intake");
     let consent = [

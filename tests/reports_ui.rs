@@ -190,8 +190,7 @@ fn choosing_another_day_changes_the_preview() {
     app.press(Action::Confirm);
     let screen = app.screen();
     assert!(screen.contains("Infoabend Wohnen"), "{screen}");
-    // A wrong date says so and keeps the day.
-    app.press(Action::NextField);
+    // A wrong date says so and keeps the day (Enter kept the focus in the field).
     app.press(Action::ClearField);
     app.type_text("31.02.2026");
     app.press(Action::Confirm);
@@ -451,7 +450,8 @@ fn the_period_report_and_its_charts() {
         assert!(screen.contains("Infoveranstaltung"), "{screen}");
         assert!(!screen.contains("Deutschkurs"), "{screen}");
 
-        // Back to the day summary.
+        // Back to the day summary: Esc leaves the field for the report, then the screen.
+        app.press(Action::Back);
         app.press(Action::Back);
         assert!(app.screen().contains("Donnerstag, 26. November 2026"));
     }

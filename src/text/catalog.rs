@@ -850,6 +850,18 @@ catalog! {
     DraftRestored => "Willkommen zurück – die Eingaben von vorhin sind wieder da." / "Welcome back – your earlier input is back.",
     DraftKeptForOther => "Nicht gespeicherte Eingaben von {user} bleiben für {user} aufbewahrt (bis Tagesende)."
         / "Unsaved input of {user} is kept for {user} (until the end of the day).",
+    IoNotFound => "Ordner oder Datei gibt es nicht" / "no such folder or file",
+    IoPermissionDenied => "keine Berechtigung" / "permission denied",
+    IoStorageFull => "kein Platz mehr auf dem Datenträger" / "no space left on the drive",
+    IoReadOnly => "Datenträger ist schreibgeschützt" / "the drive is read-only",
+    IoNotADirectory => "ein Teil des Pfads ist kein Ordner" / "part of the path is not a folder",
+    IoIsADirectory => "das ist ein Ordner, keine Datei" / "that is a folder, not a file",
+    IoAlreadyExists => "gibt es schon" / "already exists",
+    IoInvalidName => "ungültiger Name" / "invalid name",
+    IoOther => "Systemfehler {code}" / "system error {code}",
+    ReportFolderRemembered => "Ordner gemerkt: {path}" / "Folder remembered: {path}",
+    ReportFolderNotRemembered => "Ordner konnte nicht gemerkt werden ({detail})" / "Could not remember the folder ({detail})",
+    ReportFieldPreview => "Vorschau" / "Preview",
     DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
 
     // Dates. The formats are messages too, because their order differs by language.

@@ -93,7 +93,7 @@ macro_rules! ctx {
             today: $app.today,
             now: $now,
             messages: &mut $app.frame.messages,
-            config: &$app.config,
+            config: &mut $app.config,
         }
     };
 }

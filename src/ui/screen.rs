@@ -49,8 +49,9 @@ pub struct Ctx<'a> {
     pub today: Date,
     pub now: Instant,
     pub messages: &'a mut MessageBar,
-    /// The machine's settings (print command, report folder).
-    pub config: &'a Config,
+    /// The machine's settings (print command, report folder); a folder chosen on screen is
+    /// remembered here and in `config.toml`.
+    pub config: &'a mut Config,
 }
 
 impl Ctx<'_> {

@@ -15,7 +15,7 @@ use crate::desk::{Capability, Login};
 use crate::report::{Format, PeriodReport, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
-use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::layout::{inset, label_width, labelled, row, text};
 use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
@@ -36,7 +36,8 @@ enum Focus {
     Folder,
 }
 
-const ORDER: [Focus; 4] = [Focus::Report, Focus::From, Focus::To, Focus::Folder];
+/// Tab follows the screen from top to bottom: the fields, then the report under them.
+const ORDER: [Focus; 4] = [Focus::From, Focus::To, Focus::Folder, Focus::Report];
 
 /// The last twelve months up to `today`: from the first of the month
 /// eleven months back, so every month in the table is whole but the last.
@@ -150,8 +151,8 @@ impl PeriodReportScreen {
         }
         self.from = from;
         self.to = to;
+        // The focus stays in the field: the marker never vanishes after Enter.
         self.load(ctx);
-        self.set_focus(Focus::Report);
     }
 
     fn run_job(&mut self, job: Job, ctx: &mut Ctx<'_>) {
@@ -171,6 +172,7 @@ impl PeriodReportScreen {
         };
         if written.is_some() {
             self.last_file = written;
+            report_output::remember_folder(ctx, &folder);
         }
     }
 
@@ -223,11 +225,20 @@ impl PeriodReportScreen {
         self.folder.render(frame, place);
         hit[2] = place;
         self.hit.set(hit);
+        // The report under the fields is a stop of Tab too, marked like a field.
+        let label = Msg::ReportFieldPreview.text(lang);
+        let status = labelled(
+            frame,
+            row(header, 2),
+            label,
+            label_width(label),
+            self.focus == Focus::Report,
+        );
         if let Some(job) = self.job {
             let msg = job.progress();
-            text(frame, row(header, 2), msg.text(lang), view.theme.info);
+            text(frame, status, msg.text(lang), view.theme.info);
         } else if let Some(line) = &self.last_file {
-            text(frame, row(header, 2), line, view.theme.info);
+            text(frame, status, line, view.theme.info);
         }
     }
 
@@ -400,8 +411,7 @@ impl Screen for PeriodReportScreen {
             Action::Chart => self.chart = !self.chart,
             Action::Confirm => match self.focus {
                 Focus::From | Focus::To => self.apply_dates(ctx),
-                Focus::Folder => self.set_focus(Focus::Report),
-                Focus::Report => {}
+                Focus::Folder | Focus::Report => {}
             },
             Action::Click { col, row } => {
                 let targets = [Focus::From, Focus::To, Focus::Folder];
