@@ -263,3 +263,85 @@ fn reports_go_to_a_mila_folder_and_a_chosen_folder_is_remembered() -> Result<(),
     app.wait_for_text(&format!("Speichern in     {home}/berichte"), WAIT)?;
     Ok(())
 }
+
+/// A database with three registered visitors (M-0001 to M-0003).
+fn three_visitors() -> Place {
+    let place = registered_place();
+    with_desk(&place.db(), |desk, login| {
+        for name in ["Testb Beispiel", "Testc Beispiel"] {
+            let mut data = PersonalData::default();
+            data.name = name.into();
+            data.consent = Consent {
+                day: day_key(DAY),
+                text_version: "2026-1".into(),
+                explained_in: None,
+                store_at_mila: true,
+                pass_to_partners: Vec::new(),
+            };
+            desk.register_visitor(login, &data, false, None)
+                .expect("register");
+        }
+    });
+    place
+}
+
+#[test]
+fn enter_on_a_session_of_the_start_screen_opens_its_check_in() -> Result<(), String> {
+    let place = registered_place();
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Name oder Nummer", WAIT)?;
+    app.wait_for_text("Eingecheckt (0)", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn any_row_of_the_checked_in_list_can_be_taken_back() -> Result<(), String> {
+    let place = three_visitors();
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Name oder Nummer", WAIT)?;
+    for n in 1..=3 {
+        app.type_keys(&format!("{n}<Enter>"))?;
+        app.wait_for_text(&format!("Eingecheckt ({n})"), WAIT)?;
+    }
+    // Tab to the list (it opens at the newest), up to the first, Ctrl+Z takes it back.
+    app.type_keys("<Tab>")?;
+    app.wait_for_text("▶ M-0003", WAIT)?;
+    app.type_keys("<Up><Up>")?;
+    app.wait_for_text("▶ M-0001", WAIT)?;
+    app.type_keys("<C-z>")?;
+    app.wait_for_text("Eingecheckt (2)", WAIT)?;
+    app.wait_for_text("Check-in zurückgenommen: M-0001", WAIT)?;
+    let screen = app.screen_text();
+    assert!(
+        screen.contains("M-0002") && screen.contains("M-0003"),
+        "{screen}"
+    );
+    // Back in the field, typing finds people again.
+    app.type_keys("<Tab>1<Enter>")?;
+    app.wait_for_text("Eingecheckt (3)", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn register_and_check_in_ends_with_the_big_number() -> Result<(), String> {
+    let place = registered_place();
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Name oder Nummer", WAIT)?;
+    app.send_keys("Neu Ankommende")?;
+    app.wait_for_text("Niemand gefunden", WAIT)?;
+    app.type_keys("<C-n>")?;
+    app.wait_for_text("Schritt 1 von 8", WAIT)?;
+    app.type_keys("<Right><Tab><Right><PgDn>")?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)?;
+    app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0002", WAIT)?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Eingecheckt (1)", WAIT)?;
+    Ok(())
+}

@@ -108,9 +108,13 @@ fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
     assert!(screen.contains("Schritt 2 von 8"), "{screen}");
     assert!(screen.contains("Max Neumann"), "{screen}");
     app.press(Action::Save);
+    // The number, large, as after F2; Enter goes back to the check-in.
+    let screen = app.screen();
+    assert!(screen.contains("Besuchsnummer M-0003"), "{screen}");
+    app.press(Action::Confirm);
     let screen = app.screen();
     assert!(screen.contains("Einchecken"), "{screen}");
-    // Said as the intake closed, so still there on the check-in screen.
+    // Said as the intake saved, so still there on the check-in screen.
     assert!(
         screen.contains("M-0003") && screen.contains("eingecheckt"),
         "{screen}"

@@ -93,7 +93,9 @@ impl Intake {
                     ));
                 }
             }
-            return Outcome::Back;
+            // The number, large, as after F2: the visitor is standing there and needs it.
+            self.phase = Phase::Done { no, complete };
+            return Outcome::Stay;
         }
         ctx.success(fill(Msg::IntakeSaved, ctx.lang, &[("number", &number)]));
         self.phase = Phase::Done { no, complete };
