@@ -345,3 +345,44 @@ fn register_and_check_in_ends_with_the_big_number() -> Result<(), String> {
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     Ok(())
 }
+
+#[test]
+fn the_day_summary_counts_held_sessions_by_who_came() -> Result<(), String> {
+    let place = registered_place();
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text("davon 0 stattgefunden", WAIT)?;
+    // One person checked in to one session: one held.
+    app.type_keys("<Esc><Enter>")?;
+    app.wait_for_text("Name oder Nummer", WAIT)?;
+    app.type_keys("1<Enter>")?;
+    app.wait_for_text("Eingecheckt (1)", WAIT)?;
+    app.send(Key::F(5))?;
+    app.wait_for_text("Termin wählen", WAIT)?;
+    app.type_keys("<Home><Enter>")?;
+    app.wait_for_text("Gesamt:", WAIT)?;
+    app.send_keys("12")?;
+    app.wait_for_text("Gesamt: 3 = 1 eingecheckt + 2 gezählt", WAIT)?;
+    app.send(Key::F(6))?;
+    app.wait_for_text("davon 1 stattgefunden", WAIT)?;
+    // The split says it is of the anonymous count only.
+    app.wait_for_text("gezählt (ohne Eingecheckte): Erwachsene 1 · Kinder 1", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn whoever_set_the_database_up_is_on_duty_that_day() {
+    let place = Place::new();
+    let (desk, login) = mila::desk::Desk::create(
+        &place.db(),
+        COORDINATOR,
+        &mila::vault::Passphrase::new(PASSPHRASE),
+        mila::desk::KdfParams::MINIMUM,
+    )
+    .expect("create");
+    let summary = desk
+        .day_summary(&login, desk.today(), false)
+        .expect("summary");
+    assert_eq!(summary.staff_on_duty, [COORDINATOR]);
+}

@@ -861,6 +861,7 @@ catalog! {
     IoOther => "Systemfehler {code}" / "system error {code}",
     ReportFolderRemembered => "Ordner gemerkt: {path}" / "Folder remembered: {path}",
     ReportFolderNotRemembered => "Ordner konnte nicht gemerkt werden ({detail})" / "Could not remember the folder ({detail})",
+    ReportTallySplit => "gezählt (ohne Eingecheckte): {split}" / "counted (not checked in): {split}",
     ReportFieldPreview => "Vorschau" / "Preview",
     DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
 
