@@ -386,3 +386,25 @@ fn whoever_set_the_database_up_is_on_duty_that_day() {
         .expect("summary");
     assert_eq!(summary.staff_on_duty, [COORDINATOR]);
 }
+
+#[test]
+fn the_period_chart_starts_where_data_starts_with_values_and_axis_apart() -> Result<(), String> {
+    let place = registered_place();
+    with_desk(&place.db(), |desk, login| {
+        let session = desk.sessions_on(DAY).expect("sessions")[0].id;
+        desk.check_in(login, session, 1).expect("check in");
+    });
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.type_keys("<F6><F9>")?;
+    app.wait_for_text("Zeitraumbericht", WAIT)?;
+    // Not a year of empty weeks: the week of the first visit.
+    app.wait_for_text("Von           23.11.2026", WAIT)?;
+    app.type_keys("<A-g>")?;
+    app.wait_for_text("Besuche pro Angebot", WAIT)?;
+    app.wait_for_text("    1 █", WAIT)?;
+    app.wait_for_text("1 ┤", WAIT)?;
+    app.wait_for_text("0 ┤", WAIT)?;
+    app.wait_for_text("KW 48/2026", WAIT)?;
+    Ok(())
+}
