@@ -111,14 +111,14 @@ fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
     // The number, large, as after F2; Enter goes back to the check-in.
     let screen = app.screen();
     assert!(screen.contains("Besuchsnummer M-0003"), "{screen}");
-    app.press(Action::Confirm);
-    let screen = app.screen();
-    assert!(screen.contains("Einchecken"), "{screen}");
-    // Said as the intake saved, so still there on the check-in screen.
     assert!(
         screen.contains("M-0003") && screen.contains("eingecheckt"),
         "{screen}"
     );
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Einchecken"), "{screen}");
+    assert!(screen.contains("M-0003  Max Neumann"), "{screen}");
     assert_eq!(checked_in(&app, session), vec![3]);
     let card = with_card(&app, 3);
     assert_eq!(card.name, "Max Neumann");

@@ -862,6 +862,9 @@ catalog! {
     ReportFolderRemembered => "Ordner gemerkt: {path}" / "Folder remembered: {path}",
     ReportFolderNotRemembered => "Ordner konnte nicht gemerkt werden ({detail})" / "Could not remember the folder ({detail})",
     ReportTallySplit => "gezählt (ohne Eingecheckte): {split}" / "counted (not checked in): {split}",
+    IntakeDupIntroNoYear => "Diese Besucher*innen haben einen ähnlichen Namen (ohne Geburtsjahr verglichen). Dieselbe Person wählen, oder eine neue Person anlegen."
+        / "These visitors have a similar name (compared without a birth year). Choose the same person, or create a new person.",
+    IntakeExplainedInRequired => "Bitte wählen, in welcher Sprache die Einwilligung erklärt wurde." / "Please choose the language consent was explained in.",
     ReportFieldPreview => "Vorschau" / "Preview",
     DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
 

@@ -283,7 +283,7 @@ impl App {
             }
         }
         if self.top_identity() != top_before {
-            self.frame.messages.clear_error_shown_before(now);
+            self.frame.messages.clear_shown_before(now);
         }
         self.refresh_frame();
     }

@@ -50,6 +50,9 @@ enum Phase {
     Duplicates {
         hits: Vec<(VisitorNo, String)>,
         selected: usize,
+        /// A birth year was entered and compared; without one, the box must not claim
+        /// "the same birth year".
+        by_year: bool,
     },
     /// Saved: the number, large.
     Done {
@@ -203,6 +206,14 @@ impl Intake {
         )?;
         if let Some(&other) = card.household.first() {
             intake.household_pick = Some((other, visitor_label(ctx.index.as_deref(), other)));
+        }
+        // Completing a short intake starts at the first question still open, not at
+        // consent, which was given already.
+        if card.meta.status == crate::desk::VisitorStatus::Incomplete
+            && let Some((step, field)) = draft::first_unanswered(&intake.steps)
+        {
+            intake.step = step;
+            intake.set_focus(field);
         }
         Some(intake)
     }
@@ -389,7 +400,7 @@ impl Intake {
     }
 
     fn handle_duplicates(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        let Phase::Duplicates { hits, selected } = &mut self.phase else {
+        let Phase::Duplicates { hits, selected, .. } = &mut self.phase else {
             return Outcome::Unhandled;
         };
         match action {

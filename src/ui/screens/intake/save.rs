@@ -49,7 +49,11 @@ impl Intake {
                 .map(|h| (h.number, visitor_label(Some(index), h.number)))
                 .collect();
             if !hits.is_empty() {
-                self.phase = Phase::Duplicates { hits, selected: 0 };
+                self.phase = Phase::Duplicates {
+                    hits,
+                    selected: 0,
+                    by_year: data.birth_year().is_some(),
+                };
                 return Outcome::Stay;
             }
         }
