@@ -408,3 +408,132 @@ fn the_period_chart_starts_where_data_starts_with_values_and_axis_apart() -> Res
     app.wait_for_text("KW 48/2026", WAIT)?;
     Ok(())
 }
+
+/// A short intake typed at the desk: consent in the first language, the name, Ctrl+S.
+fn short_intake(app: &mut Pty, name: &str) -> Result<(), String> {
+    start_intake(app)?;
+    app.send_keys(name)?;
+    app.type_keys("<C-s>")?;
+    Ok(())
+}
+
+#[test]
+fn small_things_in_the_intake() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    // Old messages do not linger: "note saved" belongs to the day summary.
+    app.type_keys("<F6><Tab><Tab>x<Enter>")?;
+    app.wait_for_text("Notiz des Tages gespeichert", WAIT)?;
+    app.type_keys("<Esc>")?;
+    app.wait_for_text("▸ Vorschau", WAIT)?;
+    app.type_keys("<Esc>")?;
+    app.wait_for_text("Termine heute", WAIT)?;
+    assert!(!app.screen_text().contains("gespeichert"), "{}", app.dump());
+    app.send(Key::F(2))?;
+    app.wait_for_text("Schritt 1 von 8", WAIT)?;
+    // Consent given without saying in which language it was explained: no further.
+    app.type_keys("<Tab><Right><PgDn>")?;
+    app.wait_for_text("Bitte wählen, in welcher Sprache", WAIT)?;
+    assert!(
+        app.screen_text().contains("Schritt 1 von 8"),
+        "{}",
+        app.dump()
+    );
+    app.type_keys("<S-Tab><Right><PgDn>")?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)?;
+    app.send_keys("Testa Beispiel")?;
+    app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    app.send(Key::Enter)?;
+    app.wait_for_text("Termine heute", WAIT)?;
+
+    // The same name again, no birth year anywhere: the box does not claim one.
+    short_intake(&mut app, "Testa Beispiel")?;
+    app.wait_for_text("Ist die Person schon registriert?", WAIT)?;
+    app.wait_for_text("ohne Geburtsjahr verglichen", WAIT)?;
+    assert!(
+        !app.screen_text().contains("dasselbe Geburtsjahr"),
+        "{}",
+        app.dump()
+    );
+    app.type_keys("<Esc><Esc>")?;
+    app.wait_for_text("verwerfen", WAIT)?;
+    app.send_keys("j")?;
+    app.wait_for_text("Termine heute", WAIT)?;
+
+    // Completing the short intake opens at its first open question, not at consent.
+    app.wait_for_text("Unvollständige Aufnahmen (1)", WAIT)?;
+    app.type_keys("<Tab><Enter>")?;
+    app.wait_for_text("Daten ändern – M-0001", WAIT)?;
+    app.wait_for_text("Schritt 2 von 8", WAIT)?;
+    app.wait_for_text("▸ Geburtsdatum", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn setup_says_when_the_passphrase_is_too_weak() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    app.wait_for_text("Ersteinrichtung", WAIT)?;
+    app.type_keys("<Tab>koordination<Tab>kurz<Enter>")?;
+    app.wait_for_text("✗ Stärke: zu schwach", WAIT)?;
+    // The focus stayed: more letters go into the passphrase.
+    app.send_keys(" und jetzt lang genug")?;
+    app.wait_for_text("Stärke: gut", WAIT)?;
+    Ok(())
+}
+
+#[test]
+fn f1_help_stops_scrolling_at_its_end() -> Result<(), String> {
+    let place = Place::new();
+    let mut app = place.start();
+    first_run(&mut app)?;
+    app.send(Key::F(1))?;
+    app.wait_for_text("Hilfe – Tasten", WAIT)?;
+    app.type_keys("<End><Down><Down>")?;
+    std::thread::sleep(Duration::from_millis(300));
+    let rows = app.screen_rows();
+    let filled = rows
+        .iter()
+        .filter(|r| r.starts_with('│') || r.contains(" │"))
+        .filter(|r| {
+            r.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                .len()
+                > 2
+        })
+        .count();
+    assert!(
+        filled >= 10,
+        "the panel scrolled past its end:\n{}",
+        app.dump()
+    );
+    Ok(())
+}
+
+#[test]
+fn a_search_by_phone_shows_the_phone() -> Result<(), String> {
+    let place = Place::new();
+    make_database(place.dir.path());
+    with_desk(&place.db(), |desk, login| {
+        let mut data = PersonalData::default();
+        data.name = "Testa Beispiel".into();
+        data.phone = Answer::Given("0151 2345678".into());
+        data.consent = Consent {
+            day: day_key(DAY),
+            text_version: "2026-1".into(),
+            explained_in: None,
+            store_at_mila: true,
+            pass_to_partners: Vec::new(),
+        };
+        desk.register_visitor(login, &data, false, None)
+            .expect("register");
+    });
+    let mut app = start_on_day(&place);
+    sign_in(&mut app, COORDINATOR, PASSPHRASE)?;
+    app.send(Key::F(3))?;
+    app.wait_for_text("Besucher*in suchen", WAIT)?;
+    app.send_keys("01512345678")?;
+    app.wait_for_text("Tel. 0151 2345678", WAIT)?;
+    Ok(())
+}

@@ -865,6 +865,7 @@ catalog! {
     IntakeDupIntroNoYear => "Diese Besucher*innen haben einen ähnlichen Namen (ohne Geburtsjahr verglichen). Dieselbe Person wählen, oder eine neue Person anlegen."
         / "These visitors have a similar name (compared without a birth year). Choose the same person, or create a new person.",
     IntakeExplainedInRequired => "Bitte wählen, in welcher Sprache die Einwilligung erklärt wurde." / "Please choose the language consent was explained in.",
+    FindByPhone => "{latin}  Tel. {phone}" / "{latin}  tel. {phone}",
     ReportFieldPreview => "Vorschau" / "Preview",
     DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
 
