@@ -465,3 +465,25 @@ fn a_sealed_draft_holds_no_plaintext_and_opens_only_for_its_owner() {
         typed
     );
 }
+
+#[test]
+fn the_idle_lock_keeps_the_draft_too() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::NewIntake);
+    give_consent(&mut app);
+    app.type_text("Testa Beispiel");
+    app.now += std::time::Duration::from_secs(6 * 60);
+    let now = app.now;
+    app.app.tick(now);
+    let screen = app.screen();
+    assert!(screen.contains("verschlüsselt aufbewahrt"), "{screen}");
+    assert!(!screen.contains("Testa"), "{screen}");
+    app.type_text(PASSPHRASE);
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Testa Beispiel"), "{screen}");
+    assert!(screen.contains("Schritt 2 von 8"), "{screen}");
+}
