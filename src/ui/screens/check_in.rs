@@ -76,7 +76,9 @@ impl CheckIn {
             hits: Vec::new(),
             list: PickList::single(Vec::new()).with_lang(lang),
             checked: Vec::new(),
-            checked_list: PickList::single(Vec::new()).with_lang(lang),
+            checked_list: PickList::single(Vec::new())
+                .with_lang(lang)
+                .unmarked_unfocused(),
             on_checked: false,
             undo: Vec::new(),
             household: None,

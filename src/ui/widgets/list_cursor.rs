@@ -19,12 +19,14 @@ pub(crate) struct ListCursor {
     pub selected: usize,
     offset: Cell<usize>,
     area: Cell<Rect>,
+    pub mark_unfocused: bool,
 }
 
 impl ListCursor {
     pub fn new(len: usize) -> Self {
         ListCursor {
             len,
+            mark_unfocused: true,
             ..ListCursor::default()
         }
     }
@@ -109,7 +111,9 @@ impl ListCursor {
         let buf = frame.buffer_mut();
         for (row, index) in (offset..self.len).take(height).enumerate() {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            let is_selected = index == self.selected;
+            // An unfocused list marks its row only when the row means something there (the
+            // hit Enter opens); otherwise the marker would look like a second focus.
+            let is_selected = index == self.selected && (focused || self.mark_unfocused);
             let marker = if is_selected {
                 glyph::SELECTED
             } else {

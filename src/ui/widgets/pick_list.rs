@@ -76,6 +76,12 @@ impl PickList {
         self
     }
 
+    /// Without focus, no row is marked (a list beside the field being typed into).
+    pub fn unmarked_unfocused(mut self) -> Self {
+        self.cursor.mark_unfocused = false;
+        self
+    }
+
     /// The language of the cues ("weitere ↓"); German unless set.
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
