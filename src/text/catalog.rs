@@ -859,7 +859,6 @@ catalog! {
     IoAlreadyExists => "gibt es schon" / "already exists",
     IoInvalidName => "ungültiger Name" / "invalid name",
     IoOther => "Systemfehler {code}" / "system error {code}",
-    ReportFolderRemembered => "Ordner gemerkt: {path}" / "Folder remembered: {path}",
     ReportFolderNotRemembered => "Ordner konnte nicht gemerkt werden ({detail})" / "Could not remember the folder ({detail})",
     ReportTallySplit => "gezählt (ohne Eingecheckte): {split}" / "counted (not checked in): {split}",
     IntakeDupIntroNoYear => "Diese Besucher*innen haben einen ähnlichen Namen (ohne Geburtsjahr verglichen). Dieselbe Person wählen, oder eine neue Person anlegen."
