@@ -25,6 +25,9 @@ pub struct Config {
     pub backup_folder: Option<PathBuf>,
     /// How many daily backups to keep there.
     pub backup_keep: u32,
+    /// The file these settings came from, so a change made on screen can be written back.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -37,6 +40,7 @@ impl Default for Config {
             report_folder: None,
             backup_folder: None,
             backup_keep: 14,
+            path: None,
         }
     }
 }
@@ -95,6 +99,12 @@ impl Config {
 
     /// Reads `path`; a missing file is simply the defaults.
     pub fn load(path: &Path) -> (Config, Option<ConfigProblem>) {
+        let (mut config, problem) = Self::load_from(path);
+        config.path = Some(path.to_path_buf());
+        (config, problem)
+    }
+
+    fn load_from(path: &Path) -> (Config, Option<ConfigProblem>) {
         // A FIFO or device would be read forever: only a regular file is read.
         if let Ok(meta) = std::fs::metadata(path)
             && !meta.is_file()
@@ -137,18 +147,39 @@ impl Config {
 
     /// Writes the one setting chosen at first run, keeping the rest of the file.
     pub fn save_lang(path: &Path, lang: Lang) -> std::io::Result<()> {
-        let existing = std::fs::read_to_string(path).unwrap_or_default();
-        let mut lines: Vec<String> = existing
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("lang"))
-            .map(str::to_string)
-            .collect();
-        lines.insert(0, format!("lang = \"{}\"", lang.code()));
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(path, lines.join("\n") + "\n")
+        save_setting(path, "lang", lang.code())
     }
+
+    /// Remembers the folder staff last saved reports to.
+    pub fn save_report_folder(path: &Path, folder: &Path) -> std::io::Result<()> {
+        save_setting(path, "report_folder", folder.display().to_string())
+    }
+}
+
+/// Sets one key of `config.toml` and leaves every other line as it was: comments, order,
+/// settings this program does not write. A file that does not parse is not touched (it
+/// was reported at start; overwriting it would lose what its author meant).
+pub fn save_setting(
+    path: &Path,
+    key: &str,
+    value: impl Into<toml_edit::Value>,
+) -> std::io::Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let mut doc: toml_edit::DocumentMut = existing
+        .parse()
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    doc[key] = toml_edit::value(value);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    // A new file beside the old one, then a rename: a crash leaves one or the other whole.
+    let tmp = path.with_extension("toml.new");
+    std::fs::write(&tmp, doc.to_string())?;
+    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
@@ -167,11 +198,17 @@ mod tests {
 
         std::fs::write(&path, "lang = \"en\"\n\nlok_after = 3\n").unwrap();
         let (config, problem) = Config::load(&path);
-        assert_eq!(config, Config::default());
+        assert_eq!(
+            config.lock_after_seconds,
+            Config::default().lock_after_seconds
+        );
         assert_eq!(problem.unwrap().line, 3);
 
-        let (config, problem) = Config::load(&dir.path().join("missing.toml"));
-        assert_eq!((config, problem), (Config::default(), None));
+        let missing = dir.path().join("missing.toml");
+        let (config, problem) = Config::load(&missing);
+        assert_eq!(problem, None);
+        assert_eq!(config.path.as_deref(), Some(missing.as_path()));
+        assert_eq!(config.lang, Config::default().lang);
     }
 
     #[test]
@@ -220,5 +257,42 @@ mod tests {
             (config.lang, config.print_command.as_str()),
             (Lang::En, "lpr")
         );
+    }
+
+    #[test]
+    fn saving_a_setting_changes_only_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let before = "# Empfang, PC 1\nlanguage_note = 1\nlang = \"de\" # Deutsch\n\
+                      # Drucker im Büro\nprint_command = \"lpr\"\nlock_after_seconds = 120\n";
+        // `language_note` is unknown to the program; a line-based rewrite dropped it.
+        std::fs::write(&path, before).unwrap();
+        Config::save_lang(&path, Lang::En).unwrap();
+        Config::save_report_folder(&path, Path::new("/home/empfang/Dokumente/MiLA")).unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        for kept in [
+            "# Empfang, PC 1",
+            "language_note = 1",
+            "# Drucker im Büro",
+            "print_command = \"lpr\"",
+            "lock_after_seconds = 120",
+        ] {
+            assert!(after.contains(kept), "{kept} lost:\n{after}");
+        }
+        assert!(after.contains("lang = \"en\""), "{after}");
+        assert!(
+            after.contains("report_folder = \"/home/empfang/Dokumente/MiLA\""),
+            "{after}"
+        );
+        assert!(!after.contains("\"de\""), "{after}");
+
+        // A file that does not parse stays as it was.
+        std::fs::write(&path, "lang = = \"en\"\n").unwrap();
+        assert!(Config::save_lang(&path, Lang::De).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "lang = = \"en\"\n");
+        // No file yet: one with just the key.
+        let fresh = dir.path().join("sub/config.toml");
+        Config::save_lang(&fresh, Lang::En).unwrap();
+        assert_eq!(Config::load(&fresh).0.lang, Lang::En);
     }
 }

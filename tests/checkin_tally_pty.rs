@@ -109,6 +109,8 @@ fn a_volunteer_tallies_and_checks_in_and_sigkill_loses_nothing() -> Result<(), S
     // After a restart the program shows the same.
     let mut app = start(&place);
     sign_in(&mut app, VOLUNTEER, VOLUNTEER_PASSPHRASE)?;
+    app.send(Key::F(5))?;
+    app.wait_for_text("Termin wählen", WAIT)?;
     app.type_keys("<Home><Down><Enter>")?;
     app.wait_for_text("1 Erwachsene: 28", WAIT)?;
     app.wait_for_text("2 Kinder: 12", WAIT)?;

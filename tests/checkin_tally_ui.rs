@@ -313,16 +313,20 @@ fn english_tally_and_check_in() {
 }
 
 #[test]
-fn enter_on_a_session_at_home_opens_its_tally() {
+fn enter_on_a_session_at_home_opens_its_check_in() {
     let dir = tempfile::tempdir().unwrap();
     fixture(dir.path());
     let mut app = start(dir.path(), 80, 24, None, VOLUNTEER);
     app.press(Action::Down);
     app.press(Action::Confirm);
     let screen = app.screen();
-    assert!(screen.contains("Zählen"), "{screen}");
+    assert!(screen.contains("Einchecken"), "{screen}");
     assert!(screen.contains("Deutschkurs"), "{screen}");
-    assert!(screen.contains("niemand doppelt"), "{screen}");
+    assert!(screen.contains("Besuchsnummer"), "{screen}");
+    // The tally keeps its own key.
+    app.press(Action::Back);
+    app.press(Action::Tally);
+    assert!(app.screen().contains("Termin wählen"), "{}", app.screen());
 }
 
 #[test]

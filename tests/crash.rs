@@ -168,7 +168,10 @@ fn sigkill_at_random_moments_loses_no_confirmed_write() {
             continue;
         }
         sign_in(&mut app, VOLUNTEER, VOLUNTEER_PASSPHRASE).expect("sign in");
-        // Enter on the first session of the day opens its tally.
+        // F5, then Enter on the first session of the day opens its tally.
+        app.type_keys("<F5>").expect("keys");
+        app.wait_for_text("Termin wählen", WAIT)
+            .expect("session list");
         app.type_keys("<Home><Enter>").expect("keys");
         app.wait_for_text("Einchecken mit Nummer", WAIT)
             .expect("tally screen");

@@ -365,13 +365,13 @@ fn a_volunteer_can_open_neither_find_nor_the_card() {
     {
         let (desk, login) = volunteer(dir.path());
         assert!(!navigation::allowed(&Action::FindVisitor, &login));
-        let config = Config::default();
+        let mut config = Config::default();
         let mut messages = MessageBar::new();
         let mut ctx = Ctx {
             desk: Some(&desk),
             login: Some(&login),
             index: None,
-            config: &config,
+            config: &mut config,
             lang: Lang::De,
             today: DAY,
             now: Instant::now(),

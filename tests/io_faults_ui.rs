@@ -387,6 +387,10 @@ fn an_edit_whose_household_change_fails_does_not_say_saved() {
     ui.press(Action::NextField);
     ui.press(Action::Down);
     ui.press(Action::Confirm);
+    // A short intake opens at its first open question; back to the first page.
+    for _ in 0..8 {
+        ui.press(Action::PrevStep);
+    }
     ui.press(Action::NextStep);
     ui.type_text(" Zwei");
     for _ in 0..3 {

@@ -108,13 +108,17 @@ fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
     assert!(screen.contains("Schritt 2 von 8"), "{screen}");
     assert!(screen.contains("Max Neumann"), "{screen}");
     app.press(Action::Save);
+    // The number, large, as after F2; Enter goes back to the check-in.
     let screen = app.screen();
-    assert!(screen.contains("Einchecken"), "{screen}");
-    // Said as the intake closed, so still there on the check-in screen.
+    assert!(screen.contains("Besuchsnummer M-0003"), "{screen}");
     assert!(
         screen.contains("M-0003") && screen.contains("eingecheckt"),
         "{screen}"
     );
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Einchecken"), "{screen}");
+    assert!(screen.contains("M-0003  Max Neumann"), "{screen}");
     assert_eq!(checked_in(&app, session), vec![3]);
     let card = with_card(&app, 3);
     assert_eq!(card.name, "Max Neumann");
@@ -379,7 +383,7 @@ fn a_day_without_sessions_says_how_to_add_one_where_allowed() {
 }
 
 #[test]
-fn locking_says_when_unsaved_input_went_with_it() {
+fn a_lock_keeps_unsaved_input_sealed_for_its_owner_only() {
     let dir = tempfile::tempdir().unwrap();
     make_database(dir.path());
     let mut app = TestApp::start(dir.path(), 80, 24, None);
@@ -390,12 +394,36 @@ fn locking_says_when_unsaved_input_went_with_it() {
     app.press(Action::Lock);
     let screen = app.screen();
     assert!(
-        screen.contains("Gesperrt. Nicht gespeicherte Eingaben wurden dabei verworfen."),
+        screen.contains("Gesperrt. Nicht gespeicherte Eingaben sind verschlüsselt aufbewahrt"),
         "{screen}"
     );
     assert!(!screen.contains("Testa"), "{screen}");
-    // Nothing typed: the usual sentence.
-    app.type_text(PASSPHRASE);
+
+    // Someone else signs in at the desk: Start, and a word that the draft waits.
+    app.press(Action::PrevField);
+    app.press(Action::ClearField);
+    app.sign_in(VOLUNTEER, VOLUNTEER_PASSPHRASE);
+    let screen = app.screen();
+    assert!(screen.contains("Termine heute"), "{screen}");
+    assert!(
+        screen.contains("Nicht gespeicherte Eingaben von koordination bleiben für koordination"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Testa"), "{screen}");
+    app.press(Action::Lock);
+
+    // Its owner gets the form back as it was, and saving it works.
+    app.press(Action::PrevField);
+    app.press(Action::ClearField);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    let screen = app.screen();
+    assert!(screen.contains("Testa Beispiel"), "{screen}");
+    assert!(screen.contains("Schritt 2 von 8"), "{screen}");
+    assert!(screen.contains("wieder da"), "{screen}");
+    app.press(Action::Save);
+    assert!(app.screen().contains("M-0001"), "{}", app.screen());
+
+    // Nothing typed: the usual sentence, and unlocking returns to Start.
     app.press(Action::Confirm);
     app.press(Action::Lock);
     let screen = app.screen();
@@ -403,4 +431,59 @@ fn locking_says_when_unsaved_input_went_with_it() {
         screen.contains("Gesperrt. Persönliche Daten wurden aus dem Speicher entfernt."),
         "{screen}"
     );
+}
+
+#[test]
+fn a_sealed_draft_holds_no_plaintext_and_opens_only_for_its_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let mut desk = mila::desk::Desk::open(&path).unwrap();
+    desk.pin_today(DAY);
+    let coordinator = desk
+        .login(COORDINATOR, &mila::vault::Passphrase::new(PASSPHRASE))
+        .unwrap();
+    let volunteer = desk
+        .login(
+            VOLUNTEER,
+            &mila::vault::Passphrase::new(VOLUNTEER_PASSPHRASE),
+        )
+        .unwrap();
+    let typed = ("Testa Beispiel".to_string(), 1985u32);
+    let draft = coordinator.seal_draft(&typed, DAY).unwrap();
+    assert_eq!(draft.owner(), COORDINATOR);
+    let bytes = draft.ciphertext();
+    assert!(
+        !bytes.windows(5).any(|w| w == b"Testa"),
+        "plaintext in the sealed draft"
+    );
+    assert!(!format!("{draft:?}").contains("Testa"));
+    assert!(volunteer.open_draft::<(String, u32)>(&draft).is_err());
+    // A volunteer has no data key, so nothing of theirs is sealed either.
+    assert!(volunteer.seal_draft(&typed, DAY).is_err());
+    assert_eq!(
+        coordinator.open_draft::<(String, u32)>(&draft).unwrap(),
+        typed
+    );
+}
+
+#[test]
+fn the_idle_lock_keeps_the_draft_too() {
+    let dir = tempfile::tempdir().unwrap();
+    make_database(dir.path());
+    let mut app = TestApp::start(dir.path(), 80, 24, None);
+    app.sign_in(COORDINATOR, PASSPHRASE);
+    app.press(Action::NewIntake);
+    give_consent(&mut app);
+    app.type_text("Testa Beispiel");
+    app.now += std::time::Duration::from_secs(6 * 60);
+    let now = app.now;
+    app.app.tick(now);
+    let screen = app.screen();
+    assert!(screen.contains("verschlüsselt aufbewahrt"), "{screen}");
+    assert!(!screen.contains("Testa"), "{screen}");
+    app.type_text(PASSPHRASE);
+    app.press(Action::Confirm);
+    let screen = app.screen();
+    assert!(screen.contains("Testa Beispiel"), "{screen}");
+    assert!(screen.contains("Schritt 2 von 8"), "{screen}");
 }

@@ -160,8 +160,8 @@ fn a_working_print_command_gets_the_text() {
     );
     assert!(printed.contains("Thursday, 19 November 2026"));
 
-    // A failing command: the text goes to the documents folder, which
-    // without XDG user dirs is home.
+    // A failing command: the text goes to a MiLA folder in the documents folder, which
+    // without XDG user dirs is in home.
     s.config("print_command = \"false\"\n");
     let out = s
         .receptionist()
@@ -172,7 +172,7 @@ fn a_working_print_command_gets_the_text() {
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("print command false failed"), "{stderr}");
     assert!(
-        s.path("Tagesuebersicht-2026-11-19.txt").exists(),
+        s.path("MiLA/Tagesuebersicht-2026-11-19.txt").exists(),
         "{stderr}"
     );
 }

@@ -54,7 +54,10 @@ fn f6_prints_to_a_file_when_there_is_no_printer_and_keeps_the_note() -> Result<(
         app.dump()
     );
 
-    // Leave and come back: the note is part of the summary.
+    // Leave and come back: the note is part of the summary. (Enter kept the focus in the
+    // note; the first Esc goes to the report, the second leaves.)
+    app.send(Key::Esc)?;
+    app.wait_for_text("▸ Vorschau", WAIT)?;
     app.send(Key::Esc)?;
     app.wait_for_text("Termine heute", WAIT)?;
     app.send(Key::F(6))?;

@@ -8,7 +8,7 @@ use mila::ui::action::{Action, Mode};
 use mila::ui::catalog::Lang;
 use mila::ui::keymap::Keymap;
 use mila::ui::widgets::{
-    ChoiceList, Confirm, HelpPanel, HintBar, ScreenFrame, TextField, TooSmall, is_too_small,
+    Confirm, HelpPanel, HintBar, PickList, ScreenFrame, TextField, TooSmall, is_too_small,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -45,7 +45,7 @@ fn search_screen(lang: Lang, labels: [&str; 2], saved: &str) -> Terminal<TestBac
     for c in "محمد".chars() {
         field.handle(&Action::Input(c));
     }
-    let mut list = ChoiceList::new(vec![
+    let mut list = PickList::single(vec![
         "M-0042  محمد الحسن / Mohammed Al-Hassan".to_owned(),
         "M-0107  Mohamad Hasan".to_owned(),
         "M-0311  \u{1b}]0;pwned\u{7}Muhammad\u{202e} El-Hasan".to_owned(),

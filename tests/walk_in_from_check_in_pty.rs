@@ -44,6 +44,8 @@ fn a_walk_in_is_registered_from_the_check_in_and_checked_in() -> Result<(), Stri
     app.wait_for_text("Schritt 2 von 8", WAIT)?;
     app.wait_for_text("Name                Erika Musterfrau", WAIT)?;
     app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    app.send(Key::Enter)?;
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.wait_for_text("M-0001", WAIT)?;
     app.kill_9()?;
@@ -83,6 +85,8 @@ fn the_same_walk_with_the_default_keys() -> Result<(), String> {
     app.type_keys("<Right><Tab><Right><PgDn>")?;
     app.wait_for_text("Name                Testa Beispiel", WAIT)?;
     app.type_keys("<C-s>")?;
+    app.wait_for_text("Besuchsnummer M-0001", WAIT)?;
+    app.send(Key::Enter)?;
     app.wait_for_text("Eingecheckt (1)", WAIT)?;
     app.wait_for_text("M-0001", WAIT)?;
     Ok(())

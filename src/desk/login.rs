@@ -97,6 +97,11 @@ impl Desk {
             kdf,
         )?;
         super::audit::record(&mut w, coordinator, AuditAction::Init, None, "")?;
+        // Setting up is signing in: whoever did it is on duty that day.
+        w.index_insert(
+            LOGINS_BY_DAY,
+            &(day_key(self.today()), coordinator.to_string()),
+        )?;
         w.commit()?;
         Ok(login)
     }

@@ -329,7 +329,9 @@ impl Desk {
                 tallied = tallied.saturating_add(n);
                 Ok(true)
             })?;
-            acc.held += u32::from(session.state != SessionState::Cancelled);
+            // Held means someone came (as on the day summary).
+            acc.held +=
+                u32::from(session.state != SessionState::Cancelled && checkins + tallied > 0);
             acc.checkins += checkins;
             acc.tallied += tallied;
             let iso = session.date.iso_week_date();

@@ -77,8 +77,10 @@ impl SessionLine {
         self.tallies.iter().map(|t| t.count).sum()
     }
 
+    /// Held means someone came: a session nobody was checked in to or counted at was
+    /// planned, not held.
     pub fn held(&self) -> bool {
-        self.state != SessionState::Cancelled
+        self.state != SessionState::Cancelled && self.total > 0
     }
 }
 
@@ -87,7 +89,7 @@ impl SessionLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayTotals {
     pub sessions: u32,
-    /// Sessions not cancelled.
+    /// Sessions not cancelled where someone came.
     pub held: u32,
     pub checkins: u32,
     pub tallied: u32,

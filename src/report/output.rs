@@ -84,7 +84,7 @@ impl SaveError {
             lang,
             &[
                 ("path", &self.path.display().to_string()),
-                ("detail", &self.source.to_string()),
+                ("detail", &io_reason(&self.source, lang)),
             ],
         )
     }
@@ -133,19 +133,46 @@ pub fn period_file_stem(from: Date, to: Date, lang: Lang) -> String {
     format!("{}-{from}-{to}", Msg::ReportFilePeriod.text(lang))
 }
 
-/// Where reports are saved unless a folder is chosen: the configured
-/// `report_folder`, else the documents folder, else home, else here.
+/// Where reports are saved unless a folder is chosen: the configured `report_folder` (the
+/// last one chosen on screen), else a `MiLA` folder in the documents folder (XDG), else in
+/// the home folder; never the home folder itself, where files get lost among everything.
 pub fn default_folder(config: &Config) -> PathBuf {
     if let Some(folder) = &config.report_folder {
         return folder.clone();
     }
     directories::UserDirs::new()
-        .and_then(|u| {
+        .map(|u| {
             u.document_dir()
-                .map(Path::to_path_buf)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
+                .map_or_else(|| u.home_dir().to_path_buf(), Path::to_path_buf)
+                .join(MILA_FOLDER)
         })
-        .unwrap_or_else(|| PathBuf::from("."))
+        .unwrap_or_else(|| PathBuf::from(MILA_FOLDER))
+}
+
+/// The folder made for reports in the documents folder.
+pub const MILA_FOLDER: &str = "MiLA";
+
+/// What went wrong with a file, in the staff's language: the system's own words
+/// ("No such file or directory (os error 2)") are English.
+pub fn io_reason(err: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let msg = match err.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermissionDenied,
+        K::StorageFull | K::QuotaExceeded => Msg::IoStorageFull,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::NotADirectory => Msg::IoNotADirectory,
+        K::IsADirectory => Msg::IoIsADirectory,
+        K::AlreadyExists => Msg::IoAlreadyExists,
+        K::InvalidFilename => Msg::IoInvalidName,
+        _ => {
+            let code = err
+                .raw_os_error()
+                .map_or_else(|| "?".to_string(), |c| c.to_string());
+            return fill(Msg::IoOther, lang, &[("code", &code)]);
+        }
+    };
+    msg.text(lang).to_string()
 }
 
 /// What CUPS's `lp` and `lpr` are given so that 80 columns fit A4: at their

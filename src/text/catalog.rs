@@ -922,6 +922,34 @@ catalog! {
     PoolSaved => "Im Pool gespeichert." / "Saved in the pool.",
     // ---- end Sprachvermittlung ----
 
+    // Desk UX (issue 15): lists you type into, drafts kept across a lock.
+    ListMoreBelow => "weitere ↓" / "more ↓",
+    ListMoreAbove => "weitere ↑" / "more ↑",
+    ListFilter => "Filter: {text}  ({shown} von {total})" / "Filter: {text}  ({shown} of {total})",
+    ListNoMatch => "Nichts passt zu „{text}“ – Rücktaste löscht" / "Nothing matches “{text}” – Backspace deletes",
+    LockedDraftKept => "Gesperrt. Nicht gespeicherte Eingaben sind verschlüsselt aufbewahrt, bis {user} wieder entsperrt."
+        / "Locked. Unsaved input is kept encrypted until {user} unlocks again.",
+    DraftRestored => "Willkommen zurück – die Eingaben von vorhin sind wieder da." / "Welcome back – your earlier input is back.",
+    DraftKeptForOther => "Nicht gespeicherte Eingaben von {user} bleiben für {user} aufbewahrt (bis Tagesende)."
+        / "Unsaved input of {user} is kept for {user} (until the end of the day).",
+    IoNotFound => "Ordner oder Datei gibt es nicht" / "no such folder or file",
+    IoPermissionDenied => "keine Berechtigung" / "permission denied",
+    IoStorageFull => "kein Platz mehr auf dem Datenträger" / "no space left on the drive",
+    IoReadOnly => "Datenträger ist schreibgeschützt" / "the drive is read-only",
+    IoNotADirectory => "ein Teil des Pfads ist kein Ordner" / "part of the path is not a folder",
+    IoIsADirectory => "das ist ein Ordner, keine Datei" / "that is a folder, not a file",
+    IoAlreadyExists => "gibt es schon" / "already exists",
+    IoInvalidName => "ungültiger Name" / "invalid name",
+    IoOther => "Systemfehler {code}" / "system error {code}",
+    ReportFolderNotRemembered => "Ordner konnte nicht gemerkt werden ({detail})" / "Could not remember the folder ({detail})",
+    ReportTallySplit => "gezählt (ohne Eingecheckte): {split}" / "counted (not checked in): {split}",
+    IntakeDupIntroNoYear => "Diese Besucher*innen haben einen ähnlichen Namen (ohne Geburtsjahr verglichen). Dieselbe Person wählen, oder eine neue Person anlegen."
+        / "These visitors have a similar name (compared without a birth year). Choose the same person, or create a new person.",
+    IntakeExplainedInRequired => "Bitte wählen, in welcher Sprache die Einwilligung erklärt wurde." / "Please choose the language consent was explained in.",
+    FindByPhone => "{latin}  Tel. {phone}" / "{latin}  tel. {phone}",
+    ReportFieldPreview => "Vorschau" / "Preview",
+    DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
+
     // Dates. The formats are messages too, because their order differs by language.
     DateShort => "{dd}.{mm}.{yyyy}" / "{yyyy}-{mm}-{dd}",
     DateLong => "{weekday}, {day}. {month} {year}" / "{weekday}, {day} {month} {year}",

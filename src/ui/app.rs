@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::config::{Config, ConfigProblem};
-use crate::desk::{Capability, Desk, DeskError, Login, StoreError};
+use crate::desk::{Capability, Desk, DeskError, Login, SealedDraft, StoreError};
 use crate::search::SearchIndex;
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
@@ -65,6 +65,9 @@ pub struct App {
     index_building: Option<std::thread::JoinHandle<SearchIndex>>,
     /// Kept across a lock, so unlocking needs only the passphrase.
     last_user: String,
+    /// The screen and unsaved input of whoever locked, sealed under the data key, until
+    /// they sign in again or the day ends. One a person.
+    drafts: Vec<SealedDraft>,
     screens: Vec<Box<dyn Screen>>,
     overlay: Overlay,
     frame: ScreenFrame,
@@ -92,7 +95,7 @@ macro_rules! ctx {
             today: $app.today,
             now: $now,
             messages: &mut $app.frame.messages,
-            config: &$app.config,
+            config: &mut $app.config,
         }
     };
 }
@@ -140,6 +143,7 @@ impl App {
             index: None,
             index_building: None,
             last_user: String::new(),
+            drafts: Vec::new(),
             screens: Vec::new(),
             overlay: Overlay::None,
             frame: ScreenFrame::new(lang, today)
@@ -290,7 +294,7 @@ impl App {
             }
         }
         if self.top_identity() != top_before {
-            self.frame.messages.clear_error_shown_before(now);
+            self.frame.messages.clear_shown_before(now);
         }
         self.refresh_frame();
     }
@@ -427,6 +431,47 @@ impl App {
         self.screens.clear();
         let home = Home::new(&mut ctx!(self, now));
         self.screens.push(Box::new(home));
+        self.take_back_draft(now);
+    }
+
+    /// After a sign-in: the signed-in person's draft opens again where they were; anyone
+    /// else's stays sealed for them, and the screen says so.
+    fn take_back_draft(&mut self, now: Instant) {
+        let today = self.today;
+        self.drafts.retain(|d| d.day() == today);
+        let Some(user) = self.login.as_ref().map(|l| l.user().to_string()) else {
+            return;
+        };
+        let mine = self.drafts.iter().position(|d| d.owner() == user);
+        if let Some(draft) = mine.map(|i| self.drafts.remove(i)) {
+            let opened = self
+                .login
+                .as_ref()
+                .map(|l| l.open_draft::<crate::ui::kept::Kept>(&draft));
+            let screen = match opened {
+                Some(Ok(kept)) => crate::ui::kept::restore(&kept, &mut ctx!(self, now)),
+                _ => None,
+            };
+            match screen {
+                Some(screen) => {
+                    self.screens.push(screen);
+                    self.frame
+                        .messages
+                        .success(Msg::DraftRestored.text(self.lang), now);
+                }
+                None => self
+                    .frame
+                    .messages
+                    .error(Msg::DraftLost.text(self.lang), now),
+            }
+        } else if let Some(other) = self.drafts.first() {
+            let text = fill(
+                Msg::DraftKeptForOther,
+                self.lang,
+                &[("user", other.owner())],
+            );
+            self.frame.messages.info(text, now);
+        }
     }
 
     /// Takes over the index built beside the home screen: once it is done,
@@ -483,8 +528,19 @@ impl App {
         if self.login.is_none() {
             return;
         }
-        // Unsaved input holds personal data too, so it goes; staff must at least learn so.
-        let discarded = self.screens.iter().any(|s| s.is_dirty());
+        // Unsaved input holds personal data too: it is sealed under the data key (the
+        // plaintext goes with the screens) and comes back when the same person unlocks.
+        let kept = match (self.screens.last().and_then(|s| s.keep()), &self.login) {
+            (Some(kept), Some(login)) => login.seal_draft(&kept, self.today).ok(),
+            _ => None,
+        };
+        let kept_for = kept.as_ref().map(|d| d.owner().to_string());
+        if let Some(draft) = kept {
+            self.drafts.retain(|d| d.owner() != draft.owner());
+            self.drafts.push(draft);
+        }
+        let dirty = self.screens.iter().any(|s| s.is_dirty());
+        let discarded = dirty && kept_for.is_none();
         self.login = None;
         self.index = None;
         // A build still running ends on its own and wipes what it built.
@@ -497,6 +553,9 @@ impl App {
             self.frame
                 .messages
                 .error(Msg::LockedDiscarded.text(self.lang), now);
+        } else if let (Some(user), true) = (&kept_for, dirty) {
+            let text = fill(Msg::LockedDraftKept, self.lang, &[("user", user)]);
+            self.frame.messages.info(text, now);
         } else {
             self.frame
                 .messages

@@ -44,6 +44,11 @@ pub fn inset(area: Rect, margin: u16) -> Rect {
 /// Draws `label` at the left of `row` and returns the rest of the row for the
 /// field. The label of the focused field is bold and marked, so focus shows
 /// without colour.
+/// The width [`labelled`] needs for `label` with its focus marker and a space after it.
+pub fn label_width(label: &str) -> u16 {
+    u16::try_from(crate::ui::sanitize::display_width(label) + 3).unwrap_or(u16::MAX)
+}
+
 pub fn labelled(
     frame: &mut Frame,
     row: Rect,

@@ -54,6 +54,7 @@
 pub mod action;
 pub mod app;
 pub mod errors;
+pub mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod navigation;

@@ -109,6 +109,13 @@ pub fn intake_then_check_in_named(
 }
 
 /// The quick tally for one session (Enter on a session on the home screen).
+/// The check-in of `session` (Enter on a session of the home screen).
+pub fn check_in_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
+    Some(Box::new(crate::ui::screens::check_in::CheckIn::new(
+        session, ctx,
+    )))
+}
+
 pub fn tally_for(session: SessionId, ctx: &mut Ctx<'_>) -> Option<Box<dyn Screen>> {
     Some(Box::new(crate::ui::screens::tally::Tally::new(
         session, ctx,

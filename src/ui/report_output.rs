@@ -17,6 +17,28 @@ pub fn folder_or_default(typed: &str, ctx: &Ctx<'_>) -> PathBuf {
     }
 }
 
+/// Remembers `folder` as the place reports go (in `config.toml` too) once something was
+/// written there, so the next report, after a lock or a restart, offers it again.
+pub fn remember_folder(ctx: &mut Ctx<'_>, folder: &std::path::Path) {
+    if ctx.config.report_folder.as_deref() == Some(folder)
+        || (ctx.config.report_folder.is_none() && output::default_folder(ctx.config) == folder)
+    {
+        return;
+    }
+    ctx.config.report_folder = Some(folder.to_path_buf());
+    let Some(path) = ctx.config.path.clone() else {
+        return;
+    };
+    if let Err(e) = crate::config::Config::save_report_folder(&path, folder) {
+        let detail = output::io_reason(&e, ctx.lang);
+        ctx.error(fill(
+            Msg::ReportFolderNotRemembered,
+            ctx.lang,
+            &[("detail", &detail)],
+        ));
+    }
+}
+
 /// Sends `text` to the configured print command. Without names, a failed
 /// print is saved as `<stem>.txt` in `folder` and the message says where;
 /// a list with names is only ever printed, never left in a file.

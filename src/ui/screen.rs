@@ -49,8 +49,9 @@ pub struct Ctx<'a> {
     pub today: Date,
     pub now: Instant,
     pub messages: &'a mut MessageBar,
-    /// The machine's settings (print command, report folder).
-    pub config: &'a Config,
+    /// The machine's settings (print command, report folder); a folder chosen on screen is
+    /// remembered here and in `config.toml`.
+    pub config: &'a mut Config,
 }
 
 impl Ctx<'_> {
@@ -109,6 +110,12 @@ pub trait Screen {
     /// Unsaved input that leaving would lose: the application asks first.
     fn is_dirty(&self) -> bool {
         false
+    }
+
+    /// What a lock keeps of this screen for the same person's unlock; `None`: they come
+    /// back to Start.
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        None
     }
 
     /// Called when a screen above this one closed, so it can refresh.

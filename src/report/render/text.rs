@@ -130,8 +130,13 @@ fn session_lines(s: &SessionLine, lang: Lang) -> Vec<String> {
     );
     let mut detail = pillar_name(s.pillar, lang).to_string();
     if !s.tallies.is_empty() {
+        // The split is of the anonymous count only; the checked-in have no category.
         detail.push_str(" · ");
-        detail.push_str(&tallies_text(&s.tallies));
+        detail.push_str(&fill(
+            Msg::ReportTallySplit,
+            lang,
+            &[("split", &tallies_text(&s.tallies))],
+        ));
     }
     lines.extend(wrap_indented(&detail, DETAIL_INDENT, WIDTH));
     if !s.note.trim().is_empty() {
@@ -194,7 +199,11 @@ fn sessions_blocks(summary: &DaySummary, lang: Lang) -> Vec<Block> {
     sum.extend(wrap_indented(&count, DETAIL_INDENT, WIDTH));
     if !t.tallies.is_empty() {
         sum.extend(wrap_indented(
-            &tallies_text(&t.tallies),
+            &fill(
+                Msg::ReportTallySplit,
+                lang,
+                &[("split", &tallies_text(&t.tallies))],
+            ),
             DETAIL_INDENT,
             WIDTH,
         ));

@@ -14,7 +14,7 @@ use crate::ui::screens::reference_lists::ReferenceLists;
 use crate::ui::screens::retention::Retention;
 use crate::ui::screens::retention_period::RetentionPeriod;
 use crate::ui::screens::staff_accounts::StaffAccounts;
-use crate::ui::widgets::ChoiceList;
+use crate::ui::widgets::PickList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Entry {
@@ -45,7 +45,7 @@ enum BackupResult {
 }
 
 pub struct Admin {
-    menu: ChoiceList,
+    menu: PickList,
     months: u32,
     backing_up: bool,
     backup: Option<BackupResult>,
@@ -73,7 +73,7 @@ fn labels(lang: Lang, months: u32) -> Vec<String> {
 impl Admin {
     pub fn new(ctx: &mut Ctx<'_>) -> Self {
         let mut admin = Self {
-            menu: ChoiceList::new(Vec::new()),
+            menu: PickList::single(Vec::new()).with_lang(ctx.lang),
             months: 24,
             backing_up: false,
             backup: None,

@@ -20,7 +20,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::household_dialog::{Choice, HouseholdDialog};
 use crate::ui::screens::reopen_session::{self, Fed, ReopenQuestion};
 use crate::ui::screens::session_header::{render_header, writable};
-use crate::ui::widgets::{ChoiceList, TextField};
+use crate::ui::widgets::{PickList, TextField};
 
 /// Enough to pick from while typing; more means "type more".
 const HITS: usize = 30;
@@ -31,9 +31,12 @@ pub struct CheckIn {
     field: TextField,
     /// Visitor numbers found for the typed text (staff only), in `list` order.
     hits: Vec<VisitorNo>,
-    list: ChoiceList,
+    list: PickList,
     /// Who is checked in to the session, with what staff may see of them.
     checked: Vec<(VisitorNo, String)>,
+    /// `checked` as a list to move through: Tab goes there, Ctrl+Z takes back its row.
+    checked_list: PickList,
+    on_checked: bool,
     /// Check-ins made here, newest last: what Undo takes back.
     undo: Vec<Vec<VisitorNo>>,
     household: Option<HouseholdDialog>,
@@ -71,8 +74,12 @@ impl CheckIn {
             view: None,
             field: TextField::new(lang).with_max_len(60),
             hits: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()).with_lang(lang),
             checked: Vec::new(),
+            checked_list: PickList::single(Vec::new())
+                .with_lang(lang)
+                .unmarked_unfocused(),
+            on_checked: false,
             undo: Vec::new(),
             household: None,
             reopen: None,
@@ -93,6 +100,17 @@ impl CheckIn {
                     .into_iter()
                     .map(|no| (no, describe_visitor(no, ctx)))
                     .collect();
+                // The newest check-ins matter most at the desk: the list opens at its end.
+                let keep = self.checked_list.selected();
+                self.checked_list
+                    .set_items(self.checked.iter().map(|(_, who)| who.clone()).collect());
+                let last = self.checked.len().saturating_sub(1);
+                self.checked_list
+                    .select(keep.filter(|_| self.on_checked).unwrap_or(last));
+                self.checked_list.set_focused(self.on_checked);
+                if self.checked.is_empty() {
+                    self.on_checked = false;
+                }
             }
             Err(e) => ctx.desk_error(&e),
         }
@@ -292,6 +310,49 @@ impl CheckIn {
         self.load(ctx);
     }
 
+    /// Takes back the check-in of the highlighted row of the checked-in list, whichever it
+    /// is (Ctrl+Z in the field takes back only the last).
+    fn remove_highlighted(&mut self, ctx: &mut Ctx<'_>) {
+        let (Some(desk), Some(login)) = (ctx.desk, ctx.login) else {
+            return;
+        };
+        let Some(&(no, _)) = self
+            .checked_list
+            .selected()
+            .and_then(|i| self.checked.get(i))
+        else {
+            return;
+        };
+        match desk.undo_check_in(login, self.session, no) {
+            Ok(_) => {
+                for batch in &mut self.undo {
+                    batch.retain(|&n| n != no);
+                }
+                self.undo.retain(|b| !b.is_empty());
+                let who = describe_visitor(no, ctx);
+                ctx.success(fill(Msg::CheckInUndone, ctx.lang, &[("who", &who)]));
+            }
+            Err(e) => ctx.desk_error(&e),
+        }
+        self.load(ctx);
+    }
+
+    fn set_on_checked(&mut self, on: bool) {
+        self.on_checked = on && !self.checked.is_empty();
+        self.checked_list.set_focused(self.on_checked);
+        self.field.set_focused(!self.on_checked);
+    }
+
+    fn handle_checked(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        match action {
+            Action::Undo => self.remove_highlighted(ctx),
+            Action::NextField | Action::PrevField | Action::Back => self.set_on_checked(false),
+            other if self.checked_list.handle(other) => {}
+            _ => return Outcome::Unhandled,
+        }
+        Outcome::Stay
+    }
+
     fn handle_household(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         if matches!(action, Action::Tick | Action::Resize { .. }) {
             return Outcome::Unhandled;
@@ -320,7 +381,7 @@ impl Screen for CheckIn {
     fn mode(&self) -> Mode {
         if self.reopen.is_some() {
             Mode::Dialog
-        } else if self.household.is_some() {
+        } else if self.household.is_some() || self.on_checked {
             Mode::List
         } else {
             Mode::Form
@@ -333,6 +394,9 @@ impl Screen for CheckIn {
         }
         if self.household.is_some() {
             return vec![Action::Confirm, Action::Toggle, Action::Back];
+        }
+        if self.on_checked {
+            return vec![Action::Undo, Action::NextField, Action::Back, Action::Help];
         }
         if self.view.as_ref().is_some_and(|v| !writable(v, login)) {
             return vec![Action::Back, Action::Help];
@@ -353,6 +417,10 @@ impl Screen for CheckIn {
         hints
     }
 
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        Some(crate::ui::kept::Kept::CheckIn(self.session))
+    }
+
     fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         match reopen_session::feed(&mut self.reopen, action, ctx) {
             Fed::NotAsking => {}
@@ -365,6 +433,13 @@ impl Screen for CheckIn {
         }
         if self.household.is_some() {
             return self.handle_household(action, ctx);
+        }
+        if self.on_checked && !matches!(action, Action::Tick | Action::Resize { .. }) {
+            return self.handle_checked(action, ctx);
+        }
+        if matches!(action, Action::NextField | Action::PrevField) && !self.checked.is_empty() {
+            self.set_on_checked(true);
+            return Outcome::Stay;
         }
         let before = self.field.value().to_string();
         if self.field.handle(action) {
@@ -421,7 +496,7 @@ impl Screen for CheckIn {
         } else {
             (Msg::CheckInFieldNumber, Msg::CheckInHelpNumber)
         };
-        let place = labelled(frame, row(body, 4), label.text(lang), 20, true);
+        let place = labelled(frame, row(body, 4), label.text(lang), 20, !self.on_checked);
         self.field.render(
             frame,
             Rect {
@@ -481,18 +556,8 @@ impl Screen for CheckIn {
                 view.theme.body,
             );
         }
-        let visible = usize::from(right.height.saturating_sub(1));
-        // The newest check-ins matter most at the desk, but the list is by number: show
-        // the end when it does not fit.
-        let skip = self.checked.len().saturating_sub(visible);
-        for (i, (_, who)) in self.checked.iter().skip(skip).enumerate() {
-            text(
-                frame,
-                row(right, 1 + i as u16),
-                &format!("  {who}"),
-                view.theme.body,
-            );
-        }
+        self.checked_list
+            .render(frame, rows(right, 1, right.height.saturating_sub(1)));
         if let Some(dialog) = &self.household {
             dialog.render(frame, area, view);
         }

@@ -13,7 +13,7 @@ use crate::desk::{Capability, Login, MAX_DAY_NOTE};
 use crate::report::{DaySummary, Format, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, format_date, format_date_long};
-use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::layout::{inset, label_width, labelled, row, text};
 use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::period_report::PeriodReportScreen;
@@ -32,7 +32,8 @@ enum Focus {
     Folder,
 }
 
-const ORDER: [Focus; 4] = [Focus::Preview, Focus::Day, Focus::Note, Focus::Folder];
+/// Tab follows the screen from top to bottom: the fields, then the report under them.
+const ORDER: [Focus; 4] = [Focus::Day, Focus::Note, Focus::Folder, Focus::Preview];
 
 pub struct DaySummaryScreen {
     date: Date,
@@ -157,8 +158,8 @@ impl DaySummaryScreen {
         };
         match desk.set_day_note(login, self.date, self.note.value()) {
             Ok(()) => {
+                // The focus stays where the person is: the marker never vanishes.
                 self.load(ctx);
-                self.set_focus(Focus::Preview);
                 ctx.success(Msg::ReportNoteSaved.text(ctx.lang));
             }
             Err(e) => ctx.desk_error(&e),
@@ -181,14 +182,11 @@ impl DaySummaryScreen {
         match self.focus {
             Focus::Preview => {}
             Focus::Day => match parse_date(self.day.value()) {
-                Some(date) => {
-                    self.go_to(date, ctx);
-                    self.set_focus(Focus::Preview);
-                }
+                Some(date) => self.go_to(date, ctx),
                 None => ctx.error(Msg::ReportBadDate.text(ctx.lang)),
             },
             Focus::Note => self.save_note(ctx),
-            Focus::Folder => self.set_focus(Focus::Preview),
+            Focus::Folder => {}
         }
     }
 
@@ -228,6 +226,7 @@ impl DaySummaryScreen {
         };
         if written.is_some() {
             self.last_file = written;
+            report_output::remember_folder(ctx, &folder);
         }
     }
 
@@ -397,13 +396,22 @@ impl Screen for DaySummaryScreen {
             hit[1 + i] = place;
         }
         self.hit.set(hit);
+        // The report under the fields is a stop of Tab too, marked like a field.
+        let label = Msg::ReportFieldPreview.text(lang);
+        let status_place = labelled(
+            frame,
+            row(header, 3),
+            label,
+            label_width(label),
+            self.focus == Focus::Preview,
+        );
         if let Some((status, warning)) = self.status() {
             let style = if warning {
                 view.theme.error
             } else {
                 view.theme.info
             };
-            text(frame, row(header, 3), &status, style);
+            text(frame, status_place, &status, style);
         }
         self.preview.render(
             frame,

@@ -30,6 +30,8 @@ pub struct FindVisitor {
     query: TextField,
     /// Copies of the index entries shown, best first (zeroized on drop).
     results: Vec<Entry>,
+    /// Per result: found by its phone number, so the phone is shown (it is what was typed).
+    by_phone: Vec<bool>,
     /// More than [`SHOWN`] matched.
     more: bool,
     selected: usize,
@@ -45,6 +47,7 @@ impl FindVisitor {
         let mut screen = Self {
             query: TextField::new(ctx.lang).with_max_len(MAX_QUERY),
             results: Vec::new(),
+            by_phone: Vec::new(),
             more: false,
             selected: 0,
             has_index: ctx.index.is_some(),
@@ -76,11 +79,17 @@ impl FindVisitor {
         }
         let hits = index.query(typed, SHOWN + 1);
         self.more = hits.len() > SHOWN;
-        self.results = hits
+        let found: Vec<(Entry, bool)> = hits
             .iter()
             .take(SHOWN)
-            .filter_map(|h| index.get(h.number).cloned())
+            .filter_map(|h| {
+                index
+                    .get(h.number)
+                    .map(|e| (e.clone(), h.why == crate::search::MatchKind::Phone))
+            })
             .collect();
+        self.by_phone = found.iter().map(|(_, p)| *p).collect();
+        self.results = found.into_iter().map(|(e, _)| e).collect();
         self.selected = keep
             .and_then(|n| self.results.iter().position(|e| e.number == n))
             .unwrap_or(0);
@@ -157,11 +166,20 @@ impl FindVisitor {
             let is_selected = i == self.selected;
             let marker = if is_selected { "▶ " } else { "  " };
             let born = entry.birth_year.map(|y| y.to_string()).unwrap_or_default();
+            let latin = if self.by_phone.get(i).copied().unwrap_or(false) {
+                fill(
+                    Msg::FindByPhone,
+                    lang,
+                    &[("latin", &entry.name_latin), ("phone", &entry.phone)],
+                )
+            } else {
+                entry.name_latin.clone()
+            };
             let line = format!(
                 "{marker}{}{} {} {born}",
                 pad(&format_visitor_number(entry.number), NUMBER_W),
                 pad(&entry.name, name_w.saturating_sub(1)),
-                pad(&entry.name_latin, latin_w.saturating_sub(1)),
+                pad(latin.trim(), latin_w.saturating_sub(1)),
             );
             let style = if is_selected {
                 view.theme.selected

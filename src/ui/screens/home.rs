@@ -193,10 +193,11 @@ impl Screen for Home {
             }
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.sessions.len().saturating_sub(1),
-            // Enter on a session: straight to its tally, the most frequent thing at the door.
+            // Enter on a session: its check-in, like F4 and a choice there (the tally has
+            // its own key, F5).
             Action::Confirm => {
                 let session = self.sessions.get(self.selected).map(|s| s.id);
-                if let Some(screen) = session.and_then(|id| navigation::tally_for(id, ctx)) {
+                if let Some(screen) = session.and_then(|id| navigation::check_in_for(id, ctx)) {
                     return Outcome::Push(screen);
                 }
             }

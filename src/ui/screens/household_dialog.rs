@@ -10,7 +10,7 @@ use crate::ui::action::Action;
 use crate::ui::catalog::Msg;
 use crate::ui::layout::{inset, paragraph, rows};
 use crate::ui::screen::View;
-use crate::ui::widgets::{MultiSelect, centered};
+use crate::ui::widgets::{PickList, centered};
 
 /// What the person at the desk decided.
 pub enum Choice {
@@ -22,7 +22,7 @@ pub enum Choice {
 
 pub struct HouseholdDialog {
     members: Vec<VisitorNo>,
-    select: MultiSelect,
+    select: PickList,
 }
 
 impl HouseholdDialog {
@@ -30,7 +30,7 @@ impl HouseholdDialog {
     /// starts ticked: families mostly come together.
     pub fn new(members: Vec<(VisitorNo, String)>) -> Self {
         let (members, labels): (Vec<VisitorNo>, Vec<String>) = members.into_iter().unzip();
-        let mut select = MultiSelect::new(labels);
+        let mut select = PickList::multiple(labels);
         for i in 0..members.len() {
             select.set_checked(i, true);
         }

@@ -19,7 +19,7 @@ use crate::ui::screens::schedule_text::{
     time_span, weekday_long,
 };
 use crate::ui::theme::glyph;
-use crate::ui::widgets::{MultiSelect, TextField, contains, next_in, wrap_step};
+use crate::ui::widgets::{PickList, TextField, contains, next_in, wrap_step};
 
 const TEXT_MAX: usize = crate::desk::MAX_OFFERING_TEXT;
 /// Tally categories shown at once; more scroll.
@@ -80,7 +80,7 @@ pub struct OfferingForm {
     start: TextField,
     end: TextField,
     tally_ids: Vec<RefId>,
-    tally: MultiSelect,
+    tally: PickList,
     problems: Vec<(Focus, Msg)>,
     /// What the fields held when the form opened, to tell whether leaving loses anything.
     initial: String,
@@ -111,7 +111,7 @@ impl OfferingForm {
             .filter(|(id, e)| !e.archived || used.contains(id))
             .map(|(id, e)| (id, e.label))
             .collect();
-        let mut tally = MultiSelect::new(categories.iter().map(|(_, l)| l.clone()).collect());
+        let mut tally = PickList::multiple(categories.iter().map(|(_, l)| l.clone()).collect());
         tally.set_focused(false);
         let field = |max| TextField::new(lang).with_max_len(max);
         let mut form = OfferingForm {

@@ -8,14 +8,13 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, Sparkline};
+use ratatui::widgets::Sparkline;
 
 use crate::desk::{Capability, Login};
 use crate::report::{Format, PeriodReport, output, render};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill, format_date};
-use crate::ui::layout::{inset, labelled, row, text};
+use crate::ui::layout::{inset, label_width, labelled, row, text};
 use crate::ui::report_output::{self, Job, folder_or_default};
 use crate::ui::sanitize::fit;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
@@ -36,7 +35,8 @@ enum Focus {
     Folder,
 }
 
-const ORDER: [Focus; 4] = [Focus::Report, Focus::From, Focus::To, Focus::Folder];
+/// Tab follows the screen from top to bottom: the fields, then the report under them.
+const ORDER: [Focus; 4] = [Focus::From, Focus::To, Focus::Folder, Focus::Report];
 
 /// The last twelve months up to `today`: from the first of the month
 /// eleven months back, so every month in the table is whole but the last.
@@ -87,7 +87,27 @@ impl PeriodReportScreen {
         };
         screen.set_focus(Focus::Report);
         screen.load(ctx);
+        screen.start_where_data_starts(ctx);
         screen
+    }
+
+    /// The default year back shows weeks of nothing before the program was in use: start
+    /// with the first week anyone came instead.
+    fn start_where_data_starts(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(report) = &self.report else { return };
+        let Some(first) = report.weeks.iter().find(|w| w.attendance > 0) else {
+            return;
+        };
+        let Ok(monday) =
+            jiff::civil::ISOWeekDate::new(first.year, first.week, jiff::civil::Weekday::Monday)
+        else {
+            return;
+        };
+        let monday = monday.date();
+        if monday > self.from && monday <= self.to {
+            self.from = monday;
+            self.load(ctx);
+        }
     }
 
     pub fn period(&self) -> (Date, Date) {
@@ -150,8 +170,8 @@ impl PeriodReportScreen {
         }
         self.from = from;
         self.to = to;
+        // The focus stays in the field: the marker never vanishes after Enter.
         self.load(ctx);
-        self.set_focus(Focus::Report);
     }
 
     fn run_job(&mut self, job: Job, ctx: &mut Ctx<'_>) {
@@ -171,6 +191,7 @@ impl PeriodReportScreen {
         };
         if written.is_some() {
             self.last_file = written;
+            report_output::remember_folder(ctx, &folder);
         }
     }
 
@@ -223,11 +244,20 @@ impl PeriodReportScreen {
         self.folder.render(frame, place);
         hit[2] = place;
         self.hit.set(hit);
+        // The report under the fields is a stop of Tab too, marked like a field.
+        let label = Msg::ReportFieldPreview.text(lang);
+        let status = labelled(
+            frame,
+            row(header, 2),
+            label,
+            label_width(label),
+            self.focus == Focus::Report,
+        );
         if let Some(job) = self.job {
             let msg = job.progress();
-            text(frame, row(header, 2), msg.text(lang), view.theme.info);
+            text(frame, status, msg.text(lang), view.theme.info);
         } else if let Some(line) = &self.last_file {
-            text(frame, row(header, 2), line, view.theme.info);
+            text(frame, status, line, view.theme.info);
         }
     }
 
@@ -246,8 +276,8 @@ impl PeriodReportScreen {
             );
             return;
         }
-        // The sparkline takes a title row and three rows; the bars the rest.
-        let spark_rows = 4.min(area.height);
+        // The weeks take a title row, three rows and a row of labels; the bars the rest.
+        let spark_rows = 5.min(area.height);
         let bars_area = Rect {
             height: area.height.saturating_sub(spark_rows + 1),
             ..area
@@ -273,28 +303,31 @@ impl PeriodReportScreen {
             room
         };
         let hidden = offerings.len().saturating_sub(shown);
-        let bars: Vec<Bar> = offerings
-            .iter()
-            .take(shown)
-            .map(|o| {
-                Bar::default()
-                    .value(u64::from(o.attendance))
-                    .label(Line::from(fit(&o.name, BAR_LABEL_WIDTH).into_owned()))
-                    .text_value(o.attendance.to_string())
-            })
-            .collect();
+        // Label, the value in a column of its own, then the bar: a number glued to its bar
+        // reads as part of it.
+        let top = offerings.first().map_or(1, |o| o.attendance.max(1));
+        let bar_room = usize::from(bars_area.width).saturating_sub(BAR_LABEL_WIDTH + 8);
+        for (i, o) in offerings.iter().take(shown).enumerate() {
+            let length = (u64::from(o.attendance) * bar_room as u64).div_ceil(u64::from(top));
+            let line = format!(
+                "{:<width$} {:>5} {}",
+                fit(&o.name, BAR_LABEL_WIDTH),
+                o.attendance,
+                "█".repeat(usize::try_from(length).unwrap_or(bar_room)),
+                width = BAR_LABEL_WIDTH,
+            );
+            text(
+                frame,
+                row(bars_area, 1 + u16::try_from(i).unwrap_or(u16::MAX)),
+                &line,
+                view.theme.body,
+            );
+        }
         let chart_area = Rect {
             y: bars_area.y + 1,
             height: u16::try_from(shown).unwrap_or(u16::MAX),
             ..bars_area
         };
-        frame.render_widget(
-            BarChart::horizontal(bars)
-                .bar_width(1)
-                .bar_gap(0)
-                .style(view.theme.body),
-            chart_area,
-        );
         if hidden > 0 {
             text(
                 frame,
@@ -338,23 +371,72 @@ impl PeriodReportScreen {
             ),
             view.theme.body,
         );
-        // The newest weeks matter most: when they do not all fit, the oldest
-        // go; when there is room, each week gets several columns.
-        let width = usize::from(spark_area.width);
-        let recent = &weeks[weeks.len().saturating_sub(width)..];
+        // The newest weeks matter most: when they do not all fit, the oldest go; when there
+        // is room, each week gets several columns. A scale on the left, the weeks shown at
+        // both ends underneath.
+        let axis = u16::try_from(max.to_string().len() + 2).unwrap_or(8);
+        let plot = Rect {
+            x: spark_area.x + axis,
+            y: spark_area.y + 1,
+            width: spark_area.width.saturating_sub(axis),
+            height: spark_area.height.saturating_sub(2),
+        };
+        let width = usize::from(plot.width);
+        let first_shown = weeks.len().saturating_sub(width);
+        let recent = &weeks[first_shown..];
         let columns = (width / recent.len().max(1)).max(1);
         let stretched: Vec<u64> = recent
             .iter()
             .flat_map(|&n| std::iter::repeat_n(n, columns))
             .collect();
         frame.render_widget(
-            Sparkline::default().data(&stretched).style(view.theme.body),
-            Rect {
-                y: spark_area.y + 1,
-                height: spark_area.height.saturating_sub(1),
-                ..spark_area
-            },
+            Sparkline::default()
+                .data(&stretched)
+                .max(max.max(1))
+                .style(view.theme.body),
+            plot,
         );
+        if plot.height > 0 {
+            let at = |y: u16| Rect {
+                x: spark_area.x,
+                y,
+                width: axis,
+                height: 1,
+            };
+            text(
+                frame,
+                at(plot.y),
+                &format!("{max:>w$} ┤", w = usize::from(axis) - 2),
+                view.theme.body,
+            );
+            text(
+                frame,
+                at(plot.y + plot.height - 1),
+                &format!("{:>w$} ┤", 0, w = usize::from(axis) - 2),
+                view.theme.body,
+            );
+            let first = week_name(report.weeks.get(first_shown));
+            let last = week_name(report.weeks.last());
+            let labels = Rect {
+                y: plot.y + plot.height,
+                height: 1,
+                ..plot
+            };
+            text(frame, labels, &first, view.theme.body);
+            let last_w = u16::try_from(crate::ui::sanitize::display_width(&last)).unwrap_or(0);
+            if last_w + u16::try_from(first.len()).unwrap_or(0) < labels.width {
+                text(
+                    frame,
+                    Rect {
+                        x: labels.x + labels.width - last_w,
+                        width: last_w,
+                        ..labels
+                    },
+                    &last,
+                    view.theme.body,
+                );
+            }
+        }
     }
 }
 
@@ -400,8 +482,7 @@ impl Screen for PeriodReportScreen {
             Action::Chart => self.chart = !self.chart,
             Action::Confirm => match self.focus {
                 Focus::From | Focus::To => self.apply_dates(ctx),
-                Focus::Folder => self.set_focus(Focus::Report),
-                Focus::Report => {}
+                Focus::Folder | Focus::Report => {}
             },
             Action::Click { col, row } => {
                 let targets = [Focus::From, Focus::To, Focus::Folder];

@@ -12,13 +12,13 @@ use crate::ui::layout::{inset, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::mediation_today::level_text;
 use crate::ui::screens::pool_form::PoolForm;
-use crate::ui::widgets::{Asked, ChoiceList, Confirm, ask};
+use crate::ui::widgets::{Asked, PickList, Confirm, ask};
 
 pub struct Pool {
     views: Vec<PoolView>,
     labels: Vec<(u32, String)>,
     ids: Vec<(PoolId, String)>,
-    list: ChoiceList,
+    list: PickList,
     confirm: Option<(Confirm, PoolId)>,
 }
 
@@ -51,7 +51,7 @@ impl Pool {
             views: Vec::new(),
             labels: Vec::new(),
             ids: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()),
             confirm: None,
         };
         screen.load(ctx);

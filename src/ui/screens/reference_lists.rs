@@ -17,7 +17,7 @@ use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::sanitize::{display_width, fit};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{Asked, ChoiceList, Confirm, TextField, ask, contains};
+use crate::ui::widgets::{Asked, Confirm, PickList, TextField, ask, contains};
 
 const LISTS: [RefList; 5] = [
     RefList::Housing,
@@ -48,7 +48,7 @@ struct Edit {
 pub struct ReferenceLists {
     tab: usize,
     entries: Vec<(RefId, RefEntry)>,
-    list: ChoiceList,
+    list: PickList,
     edit: Option<Edit>,
     /// The removal asked about, and the question.
     confirm: Option<(Confirm, RefId)>,
@@ -64,7 +64,7 @@ impl ReferenceLists {
         let mut screen = Self {
             tab: 0,
             entries: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()).with_lang(ctx.lang),
             edit: None,
             confirm: None,
             removing: None,

@@ -15,19 +15,19 @@ use crate::ui::catalog::{Lang, Msg, fill, format_date};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::mediation_today::mediator_text;
-use crate::ui::widgets::{ChoiceList, TextField};
+use crate::ui::widgets::{PickList, TextField};
 
 enum Step {
     List,
     /// Choosing whom to assign to this request.
-    Assign(RequestId, Vec<Mediator>, ChoiceList),
+    Assign(RequestId, Vec<Mediator>, PickList),
     /// Typing why this request was not met.
     NotMet(RequestId, TextField),
 }
 
 pub struct Requests {
     views: Vec<RequestView>,
-    list: ChoiceList,
+    list: PickList,
     step: Step,
 }
 
@@ -55,7 +55,7 @@ impl Requests {
     pub fn new(ctx: &mut Ctx<'_>) -> Self {
         let mut screen = Self {
             views: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()),
             step: Step::List,
         };
         screen.load(ctx);
@@ -98,7 +98,7 @@ impl Requests {
             }
             Ok(found) => {
                 let lines = found.iter().map(|m| mediator_text(m, ctx.lang)).collect();
-                self.step = Step::Assign(id, found, ChoiceList::new(lines));
+                self.step = Step::Assign(id, found, PickList::single(lines));
             }
             Err(e) => ctx.desk_error(&e),
         }

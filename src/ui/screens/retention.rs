@@ -14,11 +14,11 @@ use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{self, Lang, Msg, fill, format_date};
 use crate::ui::layout::{button, inset, paragraph, row, rows};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
-use crate::ui::widgets::{Asked, Confirm, MultiSelect, ask, contains};
+use crate::ui::widgets::{Asked, Confirm, PickList, ask, contains};
 
 pub struct Retention {
     candidates: Vec<RetentionCandidate>,
-    list: MultiSelect,
+    list: PickList,
     months: u32,
     confirm: Option<(Confirm, ())>,
     erasing: bool,
@@ -45,7 +45,7 @@ impl Retention {
     pub fn new(ctx: &mut Ctx<'_>) -> Self {
         let mut screen = Self {
             candidates: Vec::new(),
-            list: MultiSelect::new(Vec::new()),
+            list: PickList::multiple(Vec::new()).with_lang(ctx.lang),
             months: 24,
             confirm: None,
             erasing: false,
@@ -79,7 +79,7 @@ impl Retention {
                         line(c, &name, lang)
                     })
                     .collect();
-                self.list = MultiSelect::new(items);
+                self.list = PickList::multiple(items).with_lang(ctx.lang);
                 self.candidates = candidates;
             }
             (Err(e), _) | (_, Err(e)) => ctx.desk_error(&e),

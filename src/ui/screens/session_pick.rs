@@ -12,7 +12,7 @@ use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::check_in::CheckIn;
 use crate::ui::screens::session_header::session_line;
 use crate::ui::screens::tally::Tally;
-use crate::ui::widgets::ChoiceList;
+use crate::ui::widgets::PickList;
 
 /// What opens once a session is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Then {
 pub struct SessionPick {
     then: Then,
     sessions: Vec<SessionView>,
-    list: ChoiceList,
+    list: PickList,
 }
 
 fn may_add_session(login: &Login) -> bool {
@@ -60,7 +60,8 @@ impl SessionPick {
             None => Vec::new(),
         };
         let lang = ctx.lang;
-        let mut list = ChoiceList::new(sessions.iter().map(|s| session_line(s, lang)).collect());
+        let mut list = PickList::single(sessions.iter().map(|s| session_line(s, lang)).collect())
+            .with_lang(lang);
         // Start on the first session still open: that is the one people come to.
         if let Some(i) = sessions
             .iter()

@@ -141,6 +141,9 @@ impl Setup {
         self.problem = self.validate();
         if let Some((focus, _)) = self.problem {
             self.set_focus(focus);
+            if let Some(text) = self.problem_text(focus, self.lang) {
+                ctx.error(text);
+            }
             return Outcome::Stay;
         }
         self.working = true;
@@ -241,6 +244,16 @@ impl Screen for Setup {
             Action::PrevField | Action::Up => self.step(false),
             Action::Confirm if self.focus == Focus::Create || self.focus == Focus::Repeat => {
                 return self.submit(ctx);
+            }
+            // Enter on a passphrase too weak says so there, instead of moving on silently.
+            Action::Confirm
+                if self.focus == Focus::Pass
+                    && self.pass.value().chars().count() < MIN_PASSPHRASE =>
+            {
+                self.problem = Some((Focus::Pass, Msg::StrengthWeak));
+                if let Some(text) = self.problem_text(Focus::Pass, self.lang) {
+                    ctx.error(text);
+                }
             }
             Action::Confirm => self.step(true),
             Action::Save => return self.submit(ctx),

@@ -12,7 +12,7 @@ use crate::ui::layout::{inset, paragraph, row, rows, text};
 use crate::ui::sanitize::pad;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::staff_form::StaffForm;
-use crate::ui::widgets::ChoiceList;
+use crate::ui::widgets::PickList;
 
 const USER_W: usize = 34;
 
@@ -26,14 +26,14 @@ pub fn role_label(role: Role) -> Msg {
 
 pub struct StaffAccounts {
     staff: Vec<StaffInfo>,
-    list: ChoiceList,
+    list: PickList,
 }
 
 impl StaffAccounts {
     pub fn new(ctx: &mut Ctx<'_>) -> Self {
         let mut screen = Self {
             staff: Vec::new(),
-            list: ChoiceList::new(Vec::new()),
+            list: PickList::single(Vec::new()).with_lang(ctx.lang),
         };
         screen.load(ctx);
         screen

@@ -16,6 +16,9 @@ pub struct HelpPanel {
     title: String,
     sections: Vec<HelpSection>,
     scroll: usize,
+    /// Rows drawn last time: scrolling stops when the last line is in view, not when it
+    /// is the only one left.
+    height: std::cell::Cell<usize>,
     theme: Theme,
 }
 
@@ -26,6 +29,7 @@ impl HelpPanel {
             title: Msg::HelpTitle.text(lang).to_owned(),
             sections: keymap.help(mode, lang),
             scroll: 0,
+            height: std::cell::Cell::new(0),
             theme: Theme::default(),
         }
     }
@@ -43,9 +47,16 @@ impl HelpPanel {
         self.sections.iter().map(|s| s.lines.len() + 2).sum()
     }
 
+    /// The furthest scroll: the last line at the bottom of the panel.
+    fn last_scroll(&self) -> usize {
+        // The blank line after the last section is not worth scrolling to.
+        let lines = self.line_count().saturating_sub(1);
+        lines.saturating_sub(self.height.get().max(1))
+    }
+
     /// Scrolls with the arrows and page keys. The screen closes the panel on Esc/F1.
     pub fn handle(&mut self, action: &Action) -> bool {
-        let last = self.line_count().saturating_sub(1);
+        let last = self.last_scroll();
         self.scroll = match action {
             Action::Up => self.scroll.saturating_sub(1),
             Action::Down => (self.scroll + 1).min(last),
@@ -85,10 +96,12 @@ impl HelpPanel {
             }
             rows.push((String::new(), false));
         }
+        self.height.set(usize::from(inner.height));
+        let scroll = self.scroll.min(self.last_scroll());
         let buf = frame.buffer_mut();
         for (i, (text, heading)) in rows
             .iter()
-            .skip(self.scroll)
+            .skip(scroll)
             .take(usize::from(inner.height))
             .enumerate()
         {

@@ -19,12 +19,14 @@ pub(crate) struct ListCursor {
     pub selected: usize,
     offset: Cell<usize>,
     area: Cell<Rect>,
+    pub mark_unfocused: bool,
 }
 
 impl ListCursor {
     pub fn new(len: usize) -> Self {
         ListCursor {
             len,
+            mark_unfocused: true,
             ..ListCursor::default()
         }
     }
@@ -61,6 +63,13 @@ impl ListCursor {
             _ => return false,
         };
         true
+    }
+
+    /// Rows cut off above and below the part drawn last: the list shows a cue for them.
+    pub fn cut_off(&self) -> (bool, bool) {
+        let offset = self.offset.get();
+        let height = usize::from(self.area.get().height);
+        (offset > 0, offset + height < self.len)
     }
 
     /// The row index under a click, if the click hit a row of the last drawn list.
@@ -102,7 +111,9 @@ impl ListCursor {
         let buf = frame.buffer_mut();
         for (row, index) in (offset..self.len).take(height).enumerate() {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
-            let is_selected = index == self.selected;
+            // An unfocused list marks its row only when the row means something there (the
+            // hit Enter opens); otherwise the marker would look like a second focus.
+            let is_selected = index == self.selected && (focused || self.mark_unfocused);
             let marker = if is_selected {
                 glyph::SELECTED
             } else {

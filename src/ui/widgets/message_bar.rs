@@ -81,6 +81,14 @@ impl MessageBar {
         }
     }
 
+    /// Removes any message shown before `now`: said about the screen that was left, it
+    /// would read as this one's. What the action that changed the screen said stays.
+    pub fn clear_shown_before(&mut self, now: Instant) {
+        if self.current.as_ref().is_some_and(|m| m.shown_at < now) {
+            self.current = None;
+        }
+    }
+
     /// Removes a faded message (call on [`Action::Tick`](crate::ui::action::Action::Tick)).
     /// Returns `true` when something disappeared and the screen needs drawing.
     pub fn expire(&mut self, now: Instant) -> bool {

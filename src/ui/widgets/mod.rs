@@ -5,26 +5,24 @@
 //! Widgets that draw words take the [`Lang`](crate::ui::catalog::Lang) when built; all of them
 //! draw with a [`Theme`](crate::ui::theme::Theme) (the default unless `with_theme` is used).
 
-pub mod choice_list;
 pub mod confirm;
 pub mod frame;
 pub mod help_panel;
 pub mod hint_bar;
 pub mod message_bar;
-pub mod multi_select;
+pub mod pick_list;
 pub mod text_field;
 pub mod text_preview;
 pub mod too_small;
 
 mod list_cursor;
 
-pub use choice_list::ChoiceList;
 pub use confirm::{Answer, Asked, Confirm, ask};
 pub use frame::{FrameAreas, ScreenFrame};
 pub use help_panel::HelpPanel;
 pub use hint_bar::HintBar;
 pub use message_bar::{MessageBar, MessageKind};
-pub use multi_select::MultiSelect;
+pub use pick_list::PickList;
 pub use text_field::TextField;
 pub use text_preview::TextPreview;
 pub use too_small::{MIN_COLS, MIN_ROWS, TooSmall, is_too_small};

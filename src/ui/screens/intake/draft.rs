@@ -293,6 +293,15 @@ pub fn to_data(
         })
         .collect();
     let store = chosen(FieldId::StoreConsent);
+    // Consent is only informed in a language the person understands: which one is part of
+    // it, for a short intake too. (Records from before, or imported without it, keep what
+    // they have when edited.)
+    if chosen(FieldId::ExplainedIn).is_none()
+        && base.is_none_or(|b| b.consent.explained_in.is_some())
+        && !refs.languages.is_empty()
+    {
+        problems.push((FieldId::ExplainedIn, Msg::IntakeExplainedInRequired));
+    }
     if store.is_none() {
         problems.push((FieldId::StoreConsent, Msg::IntakeConsentRequired));
     }
@@ -315,6 +324,22 @@ pub fn to_data(
     } else {
         Err(problems)
     }
+}
+
+/// The page and field of the first optional question with neither an answer nor a mark:
+/// where completing a short intake goes on.
+pub fn first_unanswered(steps: &[Vec<Field>]) -> Option<(usize, usize)> {
+    steps.iter().enumerate().find_map(|(s, page)| {
+        page.iter()
+            .position(|f| {
+                f.optional
+                    && f.mark == Mark::None
+                    && f.text().trim().is_empty()
+                    && f.chosen().is_none()
+                    && f.checked().is_empty()
+            })
+            .map(|i| (s, i))
+    })
 }
 
 /// Whether consent was refused outright (the intake then ends without storing anything).

@@ -10,7 +10,7 @@ use crate::ui::action::Action;
 use crate::ui::catalog::{Lang, Msg};
 use crate::ui::layout::{labelled, row, text};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{ChoiceList, MultiSelect, TextField};
+use crate::ui::widgets::{PickList, TextField};
 
 /// An answer that is not a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,10 +65,10 @@ pub enum Input {
     },
     /// One row of a longer list, chosen with Space or Enter.
     Radio {
-        list: ChoiceList,
+        list: PickList,
         chosen: Option<usize>,
     },
-    Multi(MultiSelect),
+    Multi(PickList),
 }
 
 pub struct Field {
@@ -124,6 +124,15 @@ impl Field {
             Input::Radio { list, .. } => list.items().len(),
             Input::Multi(m) => m.items().len(),
             _ => 0,
+        }
+    }
+
+    /// A list whose highlight is on its first row: ↑ goes on to the field above.
+    pub fn list_at_top(&self) -> bool {
+        match &self.input {
+            Input::Radio { list, .. } => list.at_top(),
+            Input::Multi(m) => m.at_top(),
+            _ => false,
         }
     }
 
@@ -302,13 +311,17 @@ impl Field {
                 action,
                 Action::Left | Action::Right | Action::Input(_) | Action::Toggle
             ),
+            // Letters filter the rows; Backspace and Ctrl+U edit that filter.
             Input::Radio { .. } | Input::Multi(_) => matches!(
                 action,
                 Action::Up
                     | Action::Down
                     | Action::First
                     | Action::Last
-                    | Action::Input(' ')
+                    | Action::Input(_)
+                    | Action::Paste(_)
+                    | Action::DeleteBack
+                    | Action::ClearField
                     | Action::Toggle
             ),
         }

@@ -4,6 +4,7 @@
 
 mod draft;
 mod fields;
+mod kept;
 mod pages;
 pub mod pending;
 mod refs;
@@ -19,6 +20,7 @@ use crate::ui::navigation;
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 
 use fields::{Field, FieldId};
+pub use kept::IntakeDraft;
 use pages::{STEPS, Step};
 use refs::Refs;
 
@@ -48,6 +50,9 @@ enum Phase {
     Duplicates {
         hits: Vec<(VisitorNo, String)>,
         selected: usize,
+        /// A birth year was entered and compared; without one, the box must not claim
+        /// "the same birth year".
+        by_year: bool,
     },
     /// Saved: the number, large.
     Done {
@@ -202,6 +207,14 @@ impl Intake {
         if let Some(&other) = card.household.first() {
             intake.household_pick = Some((other, visitor_label(ctx.index.as_deref(), other)));
         }
+        // Completing a short intake starts at the first question still open, not at
+        // consent, which was given already.
+        if card.meta.status == crate::desk::VisitorStatus::Incomplete
+            && let Some((step, field)) = draft::first_unanswered(&intake.steps)
+        {
+            intake.step = step;
+            intake.set_focus(field);
+        }
         Some(intake)
     }
 
@@ -311,6 +324,16 @@ impl Intake {
                 self.set_focus(next);
                 return Outcome::Stay;
             }
+            Action::Up
+                if self.focus > 0
+                    && self
+                        .fields()
+                        .get(self.focus)
+                        .is_some_and(Field::list_at_top) =>
+            {
+                self.set_focus(self.focus - 1);
+                return Outcome::Stay;
+            }
             Action::Up if on_household => {
                 self.household_selected = self.household_selected.saturating_sub(1);
                 return Outcome::Stay;
@@ -382,7 +405,7 @@ impl Intake {
     }
 
     fn handle_duplicates(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
-        let Phase::Duplicates { hits, selected } = &mut self.phase else {
+        let Phase::Duplicates { hits, selected, .. } = &mut self.phase else {
             return Outcome::Unhandled;
         };
         match action {
@@ -496,5 +519,10 @@ impl Screen for Intake {
 
     fn is_dirty(&self) -> bool {
         self.dirty && !matches!(self.phase, Phase::Done { .. })
+    }
+
+    fn keep(&self) -> Option<crate::ui::kept::Kept> {
+        self.to_draft()
+            .map(|d| crate::ui::kept::Kept::Intake(Box::new(d)))
     }
 }

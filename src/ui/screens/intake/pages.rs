@@ -2,7 +2,7 @@
 
 use crate::desk::{Gender, GermanLevel};
 use crate::ui::catalog::{Lang, Msg};
-use crate::ui::widgets::{ChoiceList, MultiSelect, TextField};
+use crate::ui::widgets::{PickList, TextField};
 
 use super::fields::{Field, FieldId, Input};
 use super::refs::Refs;
@@ -82,6 +82,10 @@ pub fn level_label(level: GermanLevel, lang: Lang) -> String {
         .map_or_else(|| Msg::AccessNoGerman.text(lang).into(), Into::into)
 }
 
+fn multi(lang: Lang, items: Vec<String>) -> PickList {
+    PickList::multiple(items).with_lang(lang)
+}
+
 fn text_field(lang: Lang, max: usize) -> Input {
     Input::Text(TextField::new(lang).with_max_len(max))
 }
@@ -120,7 +124,7 @@ pub fn build(refs: &Refs, lang: Lang) -> Vec<Vec<Field>> {
                 f(
                     F::Partners,
                     Msg::IntakePartners,
-                    Input::Multi(MultiSelect::new(refs.partners.clone())),
+                    Input::Multi(multi(lang, refs.partners.clone())),
                     false,
                 ),
             ],
@@ -183,7 +187,7 @@ pub fn build(refs: &Refs, lang: Lang) -> Vec<Vec<Field>> {
                 f(
                     F::Languages,
                     Msg::IntakeLanguages,
-                    Input::Multi(MultiSelect::new(labels(&refs.languages))),
+                    Input::Multi(multi(lang, labels(&refs.languages))),
                     true,
                 ),
             ],
@@ -191,7 +195,7 @@ pub fn build(refs: &Refs, lang: Lang) -> Vec<Vec<Field>> {
                 F::Housing,
                 Msg::IntakeHousing,
                 Input::Radio {
-                    list: ChoiceList::new(housing_items.clone()),
+                    list: PickList::single(housing_items.clone()).with_lang(lang),
                     chosen: None,
                 },
                 true,
@@ -206,22 +210,20 @@ pub fn build(refs: &Refs, lang: Lang) -> Vec<Vec<Field>> {
                 f(
                     F::RegisterNext,
                     Msg::IntakeRegisterNextLabel,
-                    Input::Multi(MultiSelect::new(vec![
-                        Msg::IntakeRegisterNext.text(lang).into(),
-                    ])),
+                    Input::Multi(multi(lang, vec![Msg::IntakeRegisterNext.text(lang).into()])),
                     false,
                 ),
             ],
             Step::Needs => vec![f(
                 F::Needs,
                 Msg::IntakeNeeds,
-                Input::Multi(MultiSelect::new(labels(&refs.needs))),
+                Input::Multi(multi(lang, labels(&refs.needs))),
                 true,
             )],
             Step::Referrals => vec![f(
                 F::Referrals,
                 Msg::IntakeReferrals,
-                Input::Multi(MultiSelect::new(labels(&refs.offerings))),
+                Input::Multi(multi(lang, labels(&refs.offerings))),
                 false,
             )],
             Step::Confirm => Vec::new(),

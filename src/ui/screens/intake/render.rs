@@ -23,9 +23,11 @@ pub fn render(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_>) {
     let area = inset(area, 1);
     match &intake.phase {
         Phase::Form => render_form(intake, frame, area, view),
-        Phase::Duplicates { hits, selected } => {
-            render_duplicates(hits, *selected, frame, area, view)
-        }
+        Phase::Duplicates {
+            hits,
+            selected,
+            by_year,
+        } => render_duplicates(hits, *selected, *by_year, frame, area, view),
         Phase::Done { no, complete } => render_done(intake, *no, *complete, frame, area, view),
     }
 }
@@ -279,6 +281,7 @@ fn render_confirm(intake: &Intake, frame: &mut Frame, area: Rect, view: &View<'_
 fn render_duplicates(
     hits: &[(u32, String)],
     selected: usize,
+    by_year: bool,
     frame: &mut Frame,
     area: Rect,
     view: &View<'_>,
@@ -293,7 +296,11 @@ fn render_duplicates(
             height: 3.min(area.height.saturating_sub(1)),
             ..area
         },
-        Msg::IntakeDupIntro.text(lang),
+        if by_year {
+            Msg::IntakeDupIntro.text(lang)
+        } else {
+            Msg::IntakeDupIntroNoYear.text(lang)
+        },
         view.theme.body,
     );
     let top = 2 + used;

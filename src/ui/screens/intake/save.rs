@@ -49,7 +49,11 @@ impl Intake {
                 .map(|h| (h.number, visitor_label(Some(index), h.number)))
                 .collect();
             if !hits.is_empty() {
-                self.phase = Phase::Duplicates { hits, selected: 0 };
+                self.phase = Phase::Duplicates {
+                    hits,
+                    selected: 0,
+                    by_year: data.birth_year().is_some(),
+                };
                 return Outcome::Stay;
             }
         }
@@ -93,7 +97,9 @@ impl Intake {
                     ));
                 }
             }
-            return Outcome::Back;
+            // The number, large, as after F2: the visitor is standing there and needs it.
+            self.phase = Phase::Done { no, complete };
+            return Outcome::Stay;
         }
         ctx.success(fill(Msg::IntakeSaved, ctx.lang, &[("number", &number)]));
         self.phase = Phase::Done { no, complete };
