@@ -4,6 +4,7 @@
 //! tables of distinct words (binary search), scored once per distinct word, and only the
 //! visitors of the most selective query word are then checked against the other words.
 
+use std::borrow::Cow;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
@@ -19,6 +20,7 @@ use super::fold::{
 };
 use super::names::{Rendering, person_similarity};
 use super::number::{MIN_PHONE_DIGITS, phone_digits, read_number_query};
+use super::shown::as_shown;
 use super::similarity::{Word, prefix_similarity, word_similarity};
 
 /// Reference from a visitor to a word: the word id and what the word is to this visitor.
@@ -402,22 +404,41 @@ impl SearchIndex {
         scratch.refs.clear();
         for (field, flag) in [(&entry.name, 0), (&entry.name_latin, LATIN)] {
             scratch.words.clear();
-            for run in raw_runs(field) {
-                if scratch.words.len() >= MAX_NAME_WORDS {
-                    break;
-                }
-                let (start, count) = match cache.map.get(run.text) {
-                    Some(&at) => at,
-                    None => {
-                        let start = cache.pool.len();
-                        cache.pool.extend(self.intern_run(run.text, run.script));
-                        let at = (start, cache.pool.len() - start);
-                        cache.map.insert(run.text, at);
-                        at
+            // Folded as shown on screen. Almost every name is shown as stored and borrows,
+            // so its runs can be cached by the stored text.
+            match as_shown(field) {
+                Cow::Borrowed(shown) => {
+                    for run in raw_runs(shown) {
+                        if scratch.words.len() >= MAX_NAME_WORDS {
+                            break;
+                        }
+                        let (start, count) = match cache.map.get(run.text) {
+                            Some(&at) => at,
+                            None => {
+                                let start = cache.pool.len();
+                                cache.pool.extend(self.intern_run(run.text, run.script));
+                                let at = (start, cache.pool.len() - start);
+                                cache.map.insert(run.text, at);
+                                at
+                            }
+                        };
+                        for (k, &w) in cache.pool[start..start + count].iter().enumerate() {
+                            scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                        }
                     }
-                };
-                for (k, &w) in cache.pool[start..start + count].iter().enumerate() {
-                    scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                }
+                Cow::Owned(mut shown) => {
+                    for run in raw_runs(&shown) {
+                        if scratch.words.len() >= MAX_NAME_WORDS {
+                            break;
+                        }
+                        let words = self.intern_run(run.text, run.script);
+                        let count = words.len();
+                        for (k, w) in words.into_iter().enumerate() {
+                            scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                        }
+                    }
+                    shown.zeroize();
                 }
             }
             scratch.words.truncate(MAX_NAME_WORDS);

@@ -489,3 +489,54 @@ proptest! {
         }
     }
 }
+
+// ----- search what staff see (issue 17, item 2) -----
+
+/// Stored with characters the screen does not show; typed as it is shown.
+const SHOWN_AS: &[(&str, &str)] = &[
+    ("Clear\u{200B}After", "ClearAfter"),
+    ("Clear\u{1b}[2JAfter", "ClearAfter"),
+    ("\u{FEFF}Amira\u{2060} Haddad", "Amira Haddad"),
+    ("Ali\u{202E} Rahimi\u{202C}", "Ali Rahimi"),
+    ("\u{2067}Nour\u{2069} Saleh", "Nour Saleh"),
+    ("S\u{0327}ahin Yilmaz", "Şahin Yilmaz"),
+    ("ﻣﺤﻤﺪ ﺍﻟﺤﺴﻦ", "محمد الحسن"),
+    ("ﻻﻧﺎ", "لانا"),
+];
+
+#[test]
+fn a_name_is_found_as_it_is_shown() {
+    for (stored, shown) in SHOWN_AS {
+        let ix = index_of(&[(stored, ""), ("Somebody Else", "")]);
+        assert_eq!(
+            numbers(&ix.query(shown, 5)).first(),
+            Some(&1),
+            "{stored:?} typed as {shown:?}"
+        );
+        // And the other way round: typed with the invisible characters, stored clean.
+        let ix = index_of(&[(shown, ""), ("Somebody Else", "")]);
+        assert_eq!(
+            numbers(&ix.query(stored, 5)).first(),
+            Some(&1),
+            "{shown:?} typed as {stored:?}"
+        );
+    }
+}
+
+#[test]
+fn the_duplicate_check_sees_names_as_shown() {
+    for (stored, shown) in SHOWN_AS {
+        let ix = index_of(&[(stored, "")]);
+        let hits = ix.duplicates(shown, "", None);
+        assert_eq!(numbers(&hits), [1], "{stored:?} against {shown:?}");
+        assert!(hits[0].score > 0.99, "{stored:?}: {}", hits[0].score);
+    }
+}
+
+#[test]
+fn folding_ignores_what_the_screen_does_not_show() {
+    for (stored, shown) in SHOWN_AS {
+        assert_eq!(fold(stored), fold(shown), "{stored:?}");
+        assert_eq!(skeleton(stored), skeleton(shown), "{stored:?}");
+    }
+}
