@@ -10,6 +10,7 @@ pub mod demo;
 mod error;
 mod find;
 pub mod import;
+mod import_matching;
 mod login;
 mod offerings;
 mod personal;

@@ -862,6 +862,11 @@ catalog! {
     October => "Oktober" / "October",
     November => "November" / "November",
     December => "Dezember" / "December",
+
+    // Find a visitor: why a row matched (issue 14).
+    FindColWhy => "Treffer" / "Match",
+    FindWhySimilar => "ähnlich" / "similar",
+    FindWhyPhone => "Tel. {phone}" / "Tel. {phone}",
 }
 
 /// The text of `msg` with each `{name}` replaced by its value from `args`.
