@@ -71,7 +71,7 @@ const SIMILAR_TOP: f32 = 0.6;
 /// Visitors who have only some of the typed words rank below those with all of them.
 const PARTIAL_TOP: f32 = 0.45;
 /// Distinct words compared per query word in the similarity pass.
-const MAX_ALIKE_WORDS: usize = 1_500;
+const MAX_ALIKE_WORDS: usize = 800;
 /// Latin queries shorter than this look for other spellings only in other scripts.
 const MIN_FUZZY_LEN: usize = 2;
 /// Phone digits kept per visitor.
@@ -787,10 +787,10 @@ impl SearchIndex {
         } else {
             self.exact_hits(&scores, &matched, limit)
         };
+        // Fewer than asked for: rank what is similar below, rather than show nothing.
         if hits.len() >= limit {
             return hits;
         }
-        // Fewer than asked for: rank what is similar below, rather than show nothing.
         let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
         for h in &hits {
             if let Some(&idx) = self.by_number.get(&h.number) {
@@ -881,10 +881,12 @@ impl SearchIndex {
         no_exact: bool,
     ) -> Vec<Hit> {
         let nq = qwords.len() as f32;
-        let mut alike: Vec<Vec<f32>> = Vec::with_capacity(qwords.len());
+        // Sparse: a few hundred words at most, where a dense table per keystroke would be
+        // as long as the index has words.
+        let mut alike: Vec<AlikeScores> = Vec::with_capacity(qwords.len());
         let mut alike_words: Vec<u32> = Vec::new();
         for (q, s) in qwords.iter().zip(scores) {
-            let mut a = vec![0f32; self.words.len()];
+            let mut a = AlikeScores::default();
             self.score_alike(q, s, &mut a, &mut alike_words);
             alike.push(a);
         }
@@ -893,7 +895,11 @@ impl SearchIndex {
             if exact > 0.0 {
                 return (exact, true);
             }
-            (best_of(refs, &alike[i]) * ALIKE_FACTOR, false)
+            let best = refs
+                .iter()
+                .filter_map(|&r| alike[i].get(&(r & ID_MASK)))
+                .fold(0.0f32, |a, &b| a.max(b));
+            (best * ALIKE_FACTOR, false)
         };
         let mut top = TopK::new(limit);
         let mut checked = 0usize;
@@ -969,7 +975,15 @@ impl SearchIndex {
     }
 
     /// Scores, by similarity, the words that query word `q` did not match exactly.
-    fn score_alike(&self, q: &QueryWord, exact: &[f32], alike: &mut [f32], found: &mut Vec<u32>) {
+    fn score_alike(
+        &self,
+        q: &QueryWord,
+        exact: &[f32],
+        alike: &mut AlikeScores,
+        found: &mut Vec<u32>,
+    ) {
+        // Comparisons left for this query word: the pass runs on many keystrokes.
+        let mut budget = MAX_ALIKE_WORDS;
         for alt in &q.alts {
             let key = loose_key(&alt.form);
             let key_y = loose_key_j_as_y(&alt.form);
@@ -987,9 +1001,12 @@ impl SearchIndex {
                 if key.len() < 2 && !alt.whole {
                     continue;
                 }
+                let before = found.len();
                 let typed = Word::new(&alt.form, q.abjad);
                 let range = self.loose_range(key, !alt.whole);
-                for &id in self.loose[range].iter().take(MAX_ALIKE_WORDS) {
+                let take = range.len().min(budget);
+                budget -= take;
+                for &id in self.loose[range].iter().take(take) {
                     if exact[id as usize] > 0.0 {
                         continue;
                     }
@@ -1003,13 +1020,17 @@ impl SearchIndex {
                         continue;
                     }
                     let s = sim * alt.weight;
-                    let slot = &mut alike[id as usize];
+                    let slot = alike.entry(id).or_insert_with(|| {
+                        found.push(id);
+                        0.0
+                    });
                     if s > *slot {
-                        if *slot == 0.0 {
-                            found.push(id);
-                        }
                         *slot = s;
                     }
+                }
+                // The other keys are for when this one found nothing alike.
+                if found.len() > before || budget == 0 {
+                    break;
                 }
             }
         }
@@ -1228,6 +1249,9 @@ struct QueryAlt {
     #[zeroize(skip)]
     whole: bool,
 }
+
+/// Similarity-pass scores of one query word, by word id.
+type AlikeScores = HashMap<u32, f32, FastHash>;
 
 /// Weight of a typed `alh...` read as article plus `h...`.
 const STRIPPED_ARTICLE_WEIGHT: f32 = 0.95;
