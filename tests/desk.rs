@@ -361,3 +361,28 @@ fn a_household_is_checked_in_in_one_step() {
     f.desk.leave_household(&f.coordinator, b).unwrap();
     assert_eq!(f.desk.household(a).unwrap(), vec![a]);
 }
+
+// ----- issue 14: the import uses the intake's duplicate matching -----
+
+#[test]
+fn import_names_rows_that_resemble_registered_visitors() {
+    let f = Fixture::new();
+    let first = "name,name_latin,birth_date\nمحمد بيسبيل,,1990\nОлена Тестенко,,1985\n";
+    let report = f
+        .desk
+        .import_visitors(&f.coordinator, first)
+        .unwrap()
+        .unwrap();
+    assert_eq!(report.numbers, vec![1, 2]);
+    assert!(report.suspects.is_empty(), "{:?}", report.suspects);
+    // The same people from another list: another script, another spelling, order swapped.
+    let second = "name,name_latin,birth_date\nMohammed Beispiel,,1990\nTestenko Olena,,1985\nTestperson Drei,,1970\nMohammed Beispiel,,1960\n";
+    let report = f
+        .desk
+        .import_visitors(&f.coordinator, second)
+        .unwrap()
+        .unwrap();
+    assert_eq!(report.numbers, vec![3, 4, 5, 6]);
+    // Another birth year rules a duplicate out, as at intake.
+    assert_eq!(report.suspects, vec![(3, vec![1]), (4, vec![2])]);
+}

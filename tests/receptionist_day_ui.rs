@@ -96,10 +96,11 @@ fn a_walk_in_found_nowhere_is_registered_under_the_name_typed_and_checked_in() {
     let mut app = check_in_screen(dir.path(), COORDINATOR, PASSPHRASE);
     let session = german_class(&app);
     app.type_text("Max Neumann");
+    // Nobody of that name: at most people who only resemble it, marked so.
+    let screen = app.screen();
     assert!(
-        app.screen().contains("Niemand gefunden"),
-        "{}",
-        app.screen()
+        screen.contains("Niemand gefunden") || screen.contains("(ähnlich)"),
+        "{screen}"
     );
     app.press(Action::NewItem);
     // The name is already in the form.

@@ -27,6 +27,7 @@ fn matched(kind: MatchKind) -> &'static str {
         MatchKind::Number => "number",
         MatchKind::Phone => "phone",
         MatchKind::Name => "name",
+        MatchKind::Similar => "similar",
     }
 }
 

@@ -30,8 +30,16 @@ pub fn import(cli: &Cli, command: ImportCommand) -> CliResult {
     match desk.import_visitors(&me, &text)? {
         Ok(report) => {
             println!("Imported {} visitors:", report.numbers.len());
-            for no in report.numbers {
-                println!("{}", format_visitor_no(no));
+            for no in &report.numbers {
+                println!("{}", format_visitor_no(*no));
+            }
+            for (no, like) in &report.suspects {
+                let like: Vec<String> = like.iter().map(|n| format_visitor_no(*n)).collect();
+                println!(
+                    "{} may be the same person as {}",
+                    format_visitor_no(*no),
+                    like.join(", ")
+                );
             }
             Ok(())
         }

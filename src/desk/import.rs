@@ -45,6 +45,9 @@ impl std::fmt::Display for ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportReport {
     pub numbers: Vec<VisitorNo>,
+    /// Imported visitors who resemble someone registered before (the intake's duplicate
+    /// check): (new number, numbers of those already there, best first).
+    pub suspects: Vec<(VisitorNo, Vec<VisitorNo>)>,
 }
 
 /// `;` if the header line has more semicolons than commas, else `,`.
@@ -330,6 +333,7 @@ impl Desk {
                 message: "the file has no visitors".into(),
             }]));
         }
+        let suspects = super::import_matching::suspects(self, by, &rows)?;
         let mut w = self.store.write()?;
         let mut numbers = Vec::with_capacity(rows.len());
         for data in &rows {
@@ -338,6 +342,10 @@ impl Desk {
             numbers.push(no);
         }
         w.commit()?;
-        Ok(Ok(ImportReport { numbers }))
+        let suspects = suspects
+            .into_iter()
+            .filter_map(|(row, like)| Some((*numbers.get(row)?, like)))
+            .collect();
+        Ok(Ok(ImportReport { numbers, suspects }))
     }
 }

@@ -11,6 +11,7 @@ mod draft;
 mod error;
 mod find;
 pub mod import;
+mod import_matching;
 mod login;
 mod offerings;
 mod personal;

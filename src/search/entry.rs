@@ -43,4 +43,7 @@ pub enum MatchKind {
     Number,
     Phone,
     Name,
+    /// No visitor had every typed word in any spelling; these are the most alike, ranked
+    /// below every exact hit and shown as "similar".
+    Similar,
 }

@@ -9,6 +9,8 @@
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use super::arabic;
+use super::shown::as_shown;
+use super::similarity::loose_class;
 
 /// Index keys and the edit distance work on at most this many bytes of a word: enough for
 /// any real name, and it bounds the cost of hostile input.
@@ -125,9 +127,10 @@ fn meaningful(tokens: &[Token]) -> impl Iterator<Item = &Token> {
 
 /// Splits, transliterates and folds a name into at most `max_words` words.
 pub(crate) fn tokenize(s: &str, max_words: usize) -> Vec<Token> {
+    let shown = as_shown(s);
     let mut tokens = Vec::new();
     let mut hyphens = Vec::new();
-    for run in raw_runs(s) {
+    for run in raw_runs(&shown) {
         if tokens.len() >= max_words {
             break;
         }
@@ -325,7 +328,13 @@ pub(crate) fn ascii_letters(text: &str) -> Vec<u8> {
         }
         // Turkish and Kurmanji ş is always sh; any_ascii makes it s.
         let ascii = match c {
-            'ş' | 'Ş' | 'ș' | 'Ș' => "sh",
+            'ş' | 'Ş' | 'ș' | 'Ș' | 'š' | 'Š' => "sh",
+            // Czech-style romanisations (DSTU 9112 for Ukrainian): č, ž are ch, zh, and ğ
+            // is the Ukrainian г (h); any_ascii drops the háček.
+            'č' | 'Č' => "ch",
+            'ž' | 'Ž' => "zh",
+            'ŝ' | 'Ŝ' => "shch",
+            'ğ' | 'Ğ' => "h",
             _ => any_ascii::any_ascii_char(c),
         };
         for b in ascii.bytes() {
@@ -351,6 +360,12 @@ fn fold_latin_run(text: &str) -> Vec<Token> {
     if form.is_empty() {
         return Vec::new();
     }
+    let (form, other) = match other_reading(text, &letters) {
+        Some((o, _)) if o == form => (form, None),
+        Some((o, true)) => (o, Some(form)),
+        Some((o, false)) => (form, Some(o)),
+        None => (form, None),
+    };
     let dropped_h = letters.last() == Some(&b'h') && form.last().is_some_and(|&c| is_vowel(c));
     let article_if = match form.as_slice() {
         b"al" | b"el" | b"ul" => ArticleIf::Followed,
@@ -370,7 +385,11 @@ fn fold_latin_run(text: &str) -> Vec<Token> {
                 dropped_h: false,
             },
             Token {
-                alts: vec![bytes_to_string(rest), bytes_to_string(form)],
+                alts: [Some(rest), Some(form), other]
+                    .into_iter()
+                    .flatten()
+                    .map(bytes_to_string)
+                    .collect(),
                 abjad: false,
                 article: false,
                 article_if: ArticleIf::Never,
@@ -379,12 +398,67 @@ fn fold_latin_run(text: &str) -> Vec<Token> {
         ];
     }
     vec![Token {
-        alts: vec![bytes_to_string(form)],
+        alts: [Some(form), other]
+            .into_iter()
+            .flatten()
+            .map(bytes_to_string)
+            .collect(),
         abjad: false,
         article: false,
         article_if,
         dropped_h,
     }]
+}
+
+/// The other common reading of a word's letters, folded, if it has one: Cyrillic `г` is
+/// `h` in Ukrainian (the usual reading of a word with і, ї, є or ґ) and `g` in Russian; in Latin spellings of Slavic and Arabic names `ch`
+/// and `x` stand for the `h` of `х`/`خ` (`Tichon`, `Proxir`, `Xalid`) and a `c` not
+/// before `h` for `ts` (`Voroncov`, `Cybulenko`).
+fn other_reading(text: &str, letters: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let cyrillic = text.chars().any(|c| matches!(c as u32, 0x0400..=0x04FF));
+    if cyrillic {
+        if !text.chars().any(|c| matches!(c, 'г' | 'Г')) {
+            return None;
+        }
+        let ukrainian = text
+            .chars()
+            .any(|c| matches!(c, 'і' | 'І' | 'ї' | 'Ї' | 'є' | 'Є' | 'ґ' | 'Ґ'));
+        // any_ascii reads г as g; the Ukrainian reading h comes first for Ukrainian words.
+        let h: String = text
+            .chars()
+            .map(|c| match c {
+                'г' => 'х',
+                'Г' => 'Х',
+                c => c,
+            })
+            .collect();
+        return Some((latin_fold(&ascii_letters(&h)), ukrainian));
+    }
+    if !letters.iter().any(|&c| matches!(c, b'c' | b'x')) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(letters.len() + 2);
+    let mut i = 0;
+    while i < letters.len() {
+        match (letters[i], letters.get(i + 1)) {
+            (b's', Some(b'c')) if letters.get(i + 2) == Some(&b'h') => {
+                // `sch` is German sh, not s + h.
+                out.extend_from_slice(b"sch");
+                i += 3;
+                continue;
+            }
+            (b'c', Some(b'h')) => {
+                out.push(b'h');
+                i += 2;
+                continue;
+            }
+            (b'c', _) => out.extend_from_slice(b"ts"),
+            (b'x', _) => out.push(b'h'),
+            (c, _) => out.push(c),
+        }
+        i += 1;
+    }
+    Some((latin_fold(&out), false))
 }
 
 /// `alhasan` -> `hasan`; `alexander`, `elena`, `alma` stay whole.
@@ -491,6 +565,11 @@ fn latin_pass(w: &[u8], consonant_rules: bool) -> Vec<u8> {
             b'y' => out.push(b'i'),
             // German `Jurij`, `Sergej`: a final j after a vowel is an i.
             b'j' if last && out.last().is_some_and(|&p| is_vowel(p)) => out.push(b'i'),
+            // Czech-style soft sign (`Olesj`, `Aljbert` for Олесь, Альберт): a j between a
+            // consonant and a consonant or the end is not a sound of its own.
+            b'j' if i > 0
+                && out.last().is_some_and(|&p| !is_vowel(p) && p != b'd')
+                && w.get(i + 1).is_none_or(|&n| !is_vowel(n)) => {}
             _ => out.push(c),
         }
         i += 1;
@@ -587,6 +666,52 @@ fn skeleton_with(form: &[u8], p_is_b: bool) -> Vec<u8> {
     out
 }
 
+/// The key of the similarity pass, coarser than the skeleton: consonant classes that
+/// transliterations confuse are one letter (see [`loose_class`]), `h`, `w`/`v` after the
+/// first letter and `y` are gone, and an article written joined (`Alsaleh`, `Elhassan`) is
+/// cut off. Finds candidates when the skeleton found none; never decides.
+pub(crate) fn loose_key(form: &[u8]) -> Vec<u8> {
+    loose_key_with(form, false)
+}
+
+/// [`loose_key`] reading `j` as the `y` of German and Slavic spellings (`Ilja`, `Josif`)
+/// rather than the consonant of `Jamal`: tried for what is typed, as well.
+pub(crate) fn loose_key_j_as_y(form: &[u8]) -> Vec<u8> {
+    loose_key_with(form, true)
+}
+
+fn loose_key_with(form: &[u8], j_as_y: bool) -> Vec<u8> {
+    let body = without_joined_article(form);
+    let mut out: Vec<u8> = Vec::with_capacity(body.len());
+    for (i, &c) in body.iter().enumerate() {
+        // An h inside a word is written or not (`Rageh`, `Mohd`); at the start it stays.
+        if is_vowel(c) || (c == b'h' && i > 0) || matches!(c, b'y' | b'\'') || (j_as_y && c == b'j')
+        {
+            continue;
+        }
+        if matches!(c, b'v' | b'w') && i > 0 {
+            continue;
+        }
+        // `ts` and `s`: Czech-style `c` for ц, `Tsybulenko` and `Cybulenko`.
+        if c == b't' && body.get(i + 1) == Some(&b's') {
+            continue;
+        }
+        let k = loose_class(c);
+        if out.last() != Some(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+fn without_joined_article(form: &[u8]) -> &[u8] {
+    let joined = (form.starts_with(b"al") || form.starts_with(b"el"))
+        && form.len() >= 5
+        && !is_vowel(form[2])
+        && form[2] != b'l';
+    if joined { &form[2..] } else { form }
+}
+
 /// A word cut to [`MAX_WORD_BYTES`] for keys and the edit distance.
 pub(crate) fn capped(form: &[u8]) -> &[u8] {
     &form[..form.len().min(MAX_WORD_BYTES)]
@@ -672,6 +797,7 @@ mod tests {
         assert_eq!(skeleton("محمد الحسن"), "mhmd hsn");
         assert_eq!(skeleton("Mohammed Al-Hassan"), "mhmd hsn");
         assert_eq!(fold(""), "");
-        assert_eq!(fold(" - \u{1b}[31m "), "m");
+        // The escape sequence is dropped whole, as on screen.
+        assert_eq!(fold(" - \u{1b}[31m "), "");
     }
 }

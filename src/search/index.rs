@@ -4,6 +4,7 @@
 //! tables of distinct words (binary search), scored once per distinct word, and only the
 //! visitors of the most selective query word are then checked against the other words.
 
+use std::borrow::Cow;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
@@ -15,11 +16,15 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 use super::entry::{Entry, Hit, MatchKind};
 use super::fold::{
     ARTICLE, ArticleIf, MAX_ALTS, MAX_NAME_WORDS, Script, articles, capped, fold_run,
-    fused_article_rest, is_vowel, raw_runs, skeleton_as_written, skeleton_of, tokenize,
+    fused_article_rest, is_vowel, loose_key, loose_key_j_as_y, raw_runs, skeleton_as_written,
+    skeleton_of, tokenize,
 };
 use super::names::{Rendering, person_similarity};
 use super::number::{MIN_PHONE_DIGITS, phone_digits, read_number_query};
-use super::similarity::{Word, prefix_similarity, word_similarity};
+use super::shown::as_shown;
+use super::similarity::{
+    Word, loose_prefix_similarity, loose_word_similarity, prefix_similarity, word_similarity,
+};
 
 /// Reference from a visitor to a word: the word id and what the word is to this visitor.
 type WordRef = u32;
@@ -56,6 +61,17 @@ const FUZZY_MIN: f32 = 0.75;
 /// ...and other scripts (`moh` for `محمد`) just below it.
 const CROSS_FACTOR: f32 = 0.92;
 const CROSS_MIN: f32 = 0.75;
+/// The similarity pass: a word at least this alike counts...
+const ALIKE_MIN: f32 = 0.6;
+/// ...weighs this much against a word matched in the first pass...
+const ALIKE_FACTOR: f32 = 0.8;
+/// ...and the visitor's score is scaled to stay below every exact hit's (at least
+/// `FUZZY_MIN * FUZZY_FACTOR`, over 0.63).
+const SIMILAR_TOP: f32 = 0.6;
+/// Visitors who have only some of the typed words rank below those with all of them.
+const PARTIAL_TOP: f32 = 0.45;
+/// Distinct words compared per query word in the similarity pass.
+const MAX_ALIKE_WORDS: usize = 800;
 /// Latin queries shorter than this look for other spellings only in other scripts.
 const MIN_FUZZY_LEN: usize = 2;
 /// Phone digits kept per visitor.
@@ -66,8 +82,10 @@ const PHONE_BUCKETS: usize = 10_000;
 struct WordInfo {
     form_at: u32,
     skel_at: u32,
+    loose_at: u32,
     form_len: u8,
     skel_len: u8,
+    loose_len: u8,
     abjad: bool,
 }
 
@@ -95,6 +113,8 @@ pub struct SearchIndex {
     abjad_forms: Vec<u32>,
     plain_skels: Vec<u32>,
     abjad_skels: Vec<u32>,
+    /// Word ids of both scripts sorted by [`loose_key`], for the similarity pass.
+    loose: Vec<u32>,
     /// Word id -> slots of the visitors that have the word.
     postings: Vec<Vec<u32>>,
     /// Four phone digits -> slots of the visitors whose phone contains them.
@@ -186,6 +206,7 @@ impl SearchIndex {
             abjad_forms: Vec::new(),
             plain_skels: Vec::new(),
             abjad_skels: Vec::new(),
+            loose: Vec::new(),
             postings: Vec::new(),
             phone_grams: (0..PHONE_BUCKETS).map(|_| Vec::new()).collect(),
             article_id: 0,
@@ -364,7 +385,8 @@ impl SearchIndex {
         let tables = (self.plain_forms.capacity()
             + self.abjad_forms.capacity()
             + self.plain_skels.capacity()
-            + self.abjad_skels.capacity())
+            + self.abjad_skels.capacity()
+            + self.loose.capacity())
             * 4;
         let postings = self.postings.capacity() * size_of::<Vec<u32>>()
             + self
@@ -402,22 +424,41 @@ impl SearchIndex {
         scratch.refs.clear();
         for (field, flag) in [(&entry.name, 0), (&entry.name_latin, LATIN)] {
             scratch.words.clear();
-            for run in raw_runs(field) {
-                if scratch.words.len() >= MAX_NAME_WORDS {
-                    break;
-                }
-                let (start, count) = match cache.map.get(run.text) {
-                    Some(&at) => at,
-                    None => {
-                        let start = cache.pool.len();
-                        cache.pool.extend(self.intern_run(run.text, run.script));
-                        let at = (start, cache.pool.len() - start);
-                        cache.map.insert(run.text, at);
-                        at
+            // Folded as shown on screen. Almost every name is shown as stored and borrows,
+            // so its runs can be cached by the stored text.
+            match as_shown(field) {
+                Cow::Borrowed(shown) => {
+                    for run in raw_runs(shown) {
+                        if scratch.words.len() >= MAX_NAME_WORDS {
+                            break;
+                        }
+                        let (start, count) = match cache.map.get(run.text) {
+                            Some(&at) => at,
+                            None => {
+                                let start = cache.pool.len();
+                                cache.pool.extend(self.intern_run(run.text, run.script));
+                                let at = (start, cache.pool.len() - start);
+                                cache.map.insert(run.text, at);
+                                at
+                            }
+                        };
+                        for (k, &w) in cache.pool[start..start + count].iter().enumerate() {
+                            scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                        }
                     }
-                };
-                for (k, &w) in cache.pool[start..start + count].iter().enumerate() {
-                    scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                }
+                Cow::Owned(mut shown) => {
+                    for run in raw_runs(&shown) {
+                        if scratch.words.len() >= MAX_NAME_WORDS {
+                            break;
+                        }
+                        let words = self.intern_run(run.text, run.script);
+                        let count = words.len();
+                        for (k, w) in words.into_iter().enumerate() {
+                            scratch.words.push((w, run.hyphen_after && k + 1 == count));
+                        }
+                    }
+                    shown.zeroize();
                 }
             }
             scratch.words.truncate(MAX_NAME_WORDS);
@@ -479,15 +520,20 @@ impl SearchIndex {
         }
         let id = self.words.len() as u32;
         let skel = skeleton_of(form);
+        let loose = loose_key(form);
         let form_at = self.arena.len() as u32;
         self.arena.extend_from_slice(form);
         let skel_at = self.arena.len() as u32;
         self.arena.extend_from_slice(&skel);
+        let loose_at = self.arena.len() as u32;
+        self.arena.extend_from_slice(&loose);
         self.words.push(WordInfo {
             form_at,
             skel_at,
+            loose_at,
             form_len: form.len() as u8,
             skel_len: skel.len() as u8,
+            loose_len: loose.len() as u8,
             abjad,
         });
         self.postings.push(Vec::new());
@@ -516,6 +562,12 @@ impl SearchIndex {
                 } else {
                     self.plain_skels.insert(at, id);
                 }
+            }
+            if !loose.is_empty() {
+                let at = self
+                    .loose
+                    .partition_point(|&w| self.loose_of(w) < loose.as_slice());
+                self.loose.insert(at, id);
             }
         }
         id
@@ -550,6 +602,7 @@ impl SearchIndex {
         let mut abjad_forms = Vec::new();
         let mut plain_skels = Vec::new();
         let mut abjad_skels = Vec::new();
+        let mut loose = Vec::new();
         for (id, w) in self.words.iter().enumerate() {
             let id = id as u32;
             if self.postings[id as usize].is_empty() && id != self.article_id {
@@ -564,15 +617,20 @@ impl SearchIndex {
             if w.skel_len > 0 {
                 skels.push(id);
             }
+            if w.loose_len > 0 {
+                loose.push(id);
+            }
         }
         plain_forms.sort_unstable_by(|&a, &b| self.form(a).cmp(self.form(b)));
         abjad_forms.sort_unstable_by(|&a, &b| self.form(a).cmp(self.form(b)));
         plain_skels.sort_unstable_by(|&a, &b| self.skel(a).cmp(self.skel(b)));
         abjad_skels.sort_unstable_by(|&a, &b| self.skel(a).cmp(self.skel(b)));
+        loose.sort_unstable_by(|&a, &b| self.loose_of(a).cmp(self.loose_of(b)));
         self.plain_forms = plain_forms;
         self.abjad_forms = abjad_forms;
         self.plain_skels = plain_skels;
         self.abjad_skels = abjad_skels;
+        self.loose = loose;
     }
 
     /// Removes a word nobody has any more, and wipes its letters.
@@ -583,6 +641,16 @@ impl SearchIndex {
         let abjad = w.abjad;
         let form = self.form(id).to_vec();
         let skel = self.skel(id).to_vec();
+        let loose = self.loose_of(id).to_vec();
+        if !loose.is_empty() {
+            let lo = self
+                .loose
+                .partition_point(|&w| self.loose_of(w) < loose.as_slice());
+            let len = self.loose[lo..].partition_point(|&w| self.loose_of(w) == loose.as_slice());
+            if let Some(pos) = self.loose[lo..lo + len].iter().position(|&x| x == id) {
+                self.loose.remove(lo + pos);
+            }
+        }
         for (table, key, is_skel) in [
             (if abjad { 0 } else { 1 }, &form, false),
             (if abjad { 2 } else { 3 }, &skel, true),
@@ -617,17 +685,19 @@ impl SearchIndex {
         key.zeroize();
         let w = &self.words[id as usize];
         let start = w.form_at as usize;
-        let end = w.skel_at as usize + w.skel_len as usize;
+        let end = w.loose_at as usize + w.loose_len as usize;
         if let Some(bytes) = self.arena.get_mut(start..end) {
             bytes.zeroize();
         }
         let w = &mut self.words[id as usize];
         w.form_len = 0;
         w.skel_len = 0;
+        w.loose_len = 0;
         self.postings[id as usize] = Vec::new();
-        let (mut form, mut skel) = (form, skel);
+        let (mut form, mut skel, mut loose) = (form, skel, loose);
         form.zeroize();
         skel.zeroize();
+        loose.zeroize();
     }
 
     // ----- looking up -----
@@ -642,6 +712,12 @@ impl SearchIndex {
         let w = &self.words[id as usize];
         let at = w.skel_at as usize;
         &self.arena[at..at + w.skel_len as usize]
+    }
+
+    fn loose_of(&self, id: u32) -> &[u8] {
+        let w = &self.words[id as usize];
+        let at = w.loose_at as usize;
+        &self.arena[at..at + w.loose_len as usize]
     }
 
     fn key(&self, id: u32, skel: bool) -> &[u8] {
@@ -703,22 +779,48 @@ impl SearchIndex {
             let mut s = vec![0f32; self.words.len()];
             let mut m = Vec::new();
             self.score_query_word(q, &mut s, &mut m);
-            if m.is_empty() {
-                return Vec::new();
-            }
             scores.push(s);
             matched.push(m);
         }
+        let mut hits = if matched.iter().any(Vec::is_empty) {
+            Vec::new()
+        } else {
+            self.exact_hits(&scores, &matched, limit)
+        };
+        // Fewer than asked for: rank what is similar below, rather than show nothing.
+        if hits.len() >= limit {
+            return hits;
+        }
+        let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
+        for h in &hits {
+            if let Some(&idx) = self.by_number.get(&h.number) {
+                seen[idx as usize / 64] |= 1u64 << (idx % 64);
+            }
+        }
+        let similar = self.similar_hits(
+            &qwords,
+            &scores,
+            &matched,
+            &mut seen,
+            limit - hits.len(),
+            hits.is_empty(),
+        );
+        hits.extend(similar);
+        hits
+    }
+
+    /// Visitors who have every query word, in some script or spelling: the first pass.
+    fn exact_hits(&self, scores: &[Vec<f32>], matched: &[Vec<u32>], limit: usize) -> Vec<Hit> {
         // Drive from the query word with the fewest visitors.
         let load =
             |m: &Vec<u32>| -> usize { m.iter().map(|&w| self.postings[w as usize].len()).sum() };
-        let Some(drive) = (0..qwords.len()).min_by_key(|&i| load(&matched[i])) else {
+        let Some(drive) = (0..matched.len()).min_by_key(|&i| load(&matched[i])) else {
             return Vec::new();
         };
-        let mut order = std::mem::take(&mut matched[drive]);
+        let mut order = matched[drive].clone();
         let ds = &scores[drive];
         order.sort_unstable_by(|&a, &b| ds[b as usize].total_cmp(&ds[a as usize]));
-        let nq = qwords.len() as f32;
+        let nq = matched.len() as f32;
         let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
         let mut top = TopK::new(limit);
         let mut checked = 0usize;
@@ -749,12 +851,8 @@ impl SearchIndex {
                 };
                 let mut total = 0.0;
                 let mut all = true;
-                for s in &scores {
-                    let best = slot
-                        .refs
-                        .iter()
-                        .map(|&r| s[(r & ID_MASK) as usize])
-                        .fold(0.0f32, f32::max);
+                for s in scores {
+                    let best = best_of(&slot.refs, s);
                     if best <= 0.0 {
                         all = false;
                         break;
@@ -767,6 +865,186 @@ impl SearchIndex {
             }
         }
         top.into_hits(MatchKind::Name)
+    }
+
+    /// The second pass, for what the first did not find: query words compared by
+    /// similarity ([`loose_key`] candidates, [`loose_word_similarity`]), and, when that
+    /// is still not enough, visitors who have only some of the typed words. Scores stay
+    /// below [`SIMILAR_TOP`], so every exact hit ranks above.
+    fn similar_hits(
+        &self,
+        qwords: &[QueryWord],
+        scores: &[Vec<f32>],
+        matched: &[Vec<u32>],
+        seen: &mut [u64],
+        limit: usize,
+        no_exact: bool,
+    ) -> Vec<Hit> {
+        let nq = qwords.len() as f32;
+        // Sparse: a few hundred words at most, where a dense table per keystroke would be
+        // as long as the index has words.
+        let mut alike: Vec<AlikeScores> = Vec::with_capacity(qwords.len());
+        let mut alike_words: Vec<u32> = Vec::new();
+        for (q, s) in qwords.iter().zip(scores) {
+            let mut a = AlikeScores::default();
+            self.score_alike(q, s, &mut a, &mut alike_words);
+            alike.push(a);
+        }
+        let word_score = |i: usize, refs: &[WordRef]| -> (f32, bool) {
+            let exact = best_of(refs, &scores[i]);
+            if exact > 0.0 {
+                return (exact, true);
+            }
+            let best = refs
+                .iter()
+                .filter_map(|&r| alike[i].get(&(r & ID_MASK)))
+                .fold(0.0f32, |a, &b| a.max(b));
+            (best * ALIKE_FACTOR, false)
+        };
+        let mut top = TopK::new(limit);
+        let mut checked = 0usize;
+        // Visitors with a similar word, every query word found one way or the other.
+        alike_words.sort_unstable();
+        alike_words.dedup();
+        'alike: for &w in &alike_words {
+            for &idx in &self.postings[w as usize] {
+                let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
+                if seen[word] & bit != 0 {
+                    continue;
+                }
+                seen[word] |= bit;
+                checked += 1;
+                if checked > MAX_CANDIDATES {
+                    break 'alike;
+                }
+                let Some(slot) = self.slot(idx) else {
+                    continue;
+                };
+                let mut total = 0.0;
+                let mut all = true;
+                for i in 0..qwords.len() {
+                    let (s, _) = word_score(i, &slot.refs);
+                    if s <= 0.0 {
+                        all = false;
+                        break;
+                    }
+                    total += s;
+                }
+                if all {
+                    top.offer(SIMILAR_TOP * total / nq, slot.entry.number);
+                }
+            }
+        }
+        // Still nothing: visitors who have some of the words. One typed word that matches
+        // nobody must not empty the list. Only then, as it reads many visitors: driven by
+        // the rarest word that matched at all.
+        if !top.is_empty() || !no_exact || qwords.len() < 2 {
+            return top.into_hits(MatchKind::Similar);
+        }
+        let load = |i: usize| -> usize {
+            matched[i]
+                .iter()
+                .map(|&w| self.postings[w as usize].len())
+                .sum()
+        };
+        let Some(drive) = (0..qwords.len())
+            .filter(|&i| !matched[i].is_empty())
+            .min_by_key(|&i| load(i))
+        else {
+            return top.into_hits(MatchKind::Similar);
+        };
+        'some: for &w in &matched[drive] {
+            for &idx in &self.postings[w as usize] {
+                let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
+                if seen[word] & bit != 0 {
+                    continue;
+                }
+                seen[word] |= bit;
+                checked += 1;
+                if checked > MAX_CANDIDATES {
+                    break 'some;
+                }
+                let Some(slot) = self.slot(idx) else {
+                    continue;
+                };
+                let total: f32 = (0..qwords.len()).map(|i| word_score(i, &slot.refs).0).sum();
+                top.offer(PARTIAL_TOP * total / nq, slot.entry.number);
+            }
+        }
+        top.into_hits(MatchKind::Similar)
+    }
+
+    /// Scores, by similarity, the words that query word `q` did not match exactly.
+    fn score_alike(
+        &self,
+        q: &QueryWord,
+        exact: &[f32],
+        alike: &mut AlikeScores,
+        found: &mut Vec<u32>,
+    ) {
+        // Comparisons left for this query word: the pass runs on many keystrokes.
+        let mut budget = MAX_ALIKE_WORDS;
+        for alt in &q.alts {
+            let key = loose_key(&alt.form);
+            let key_y = loose_key_j_as_y(&alt.form);
+            // A letter typed beyond the stored word (`Pavlovs` for `Pavlov`) must not hide it.
+            let shorter = &key[..key.len().saturating_sub(1)];
+            let mut keys: Vec<&[u8]> = vec![&key];
+            if key_y != key {
+                keys.push(&key_y);
+            }
+            if shorter.len() >= 2 {
+                keys.push(shorter);
+            }
+            for key in keys {
+                // One consonant class says too little to compare thousands of words by.
+                if key.len() < 2 && !alt.whole {
+                    continue;
+                }
+                let before = found.len();
+                let typed = Word::new(&alt.form, q.abjad);
+                let range = self.loose_range(key, !alt.whole);
+                let take = range.len().min(budget);
+                budget -= take;
+                for &id in self.loose[range].iter().take(take) {
+                    if exact[id as usize] > 0.0 {
+                        continue;
+                    }
+                    let w = Word::new(self.form(id), self.words[id as usize].abjad);
+                    let sim = if alt.whole {
+                        loose_word_similarity(typed, w)
+                    } else {
+                        loose_prefix_similarity(typed, w, ALIKE_MIN)
+                    };
+                    if sim < ALIKE_MIN {
+                        continue;
+                    }
+                    let s = sim * alt.weight;
+                    let slot = alike.entry(id).or_insert_with(|| {
+                        found.push(id);
+                        0.0
+                    });
+                    if s > *slot {
+                        *slot = s;
+                    }
+                }
+                // The other keys are for when this one found nothing alike.
+                if found.len() > before || budget == 0 {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Positions in the loose table of the words whose loose key is `key` (or starts with
+    /// it, for a word still being typed).
+    fn loose_range(&self, key: &[u8], prefix: bool) -> Range<usize> {
+        let lo = self.loose.partition_point(|&w| self.loose_of(w) < key);
+        let len = self.loose[lo..].partition_point(|&w| {
+            let k = self.loose_of(w);
+            if prefix { k.starts_with(key) } else { k == key }
+        });
+        lo..lo + len
     }
 
     /// Scores every distinct word that query word `q` may stand for.
@@ -893,6 +1171,13 @@ impl SearchIndex {
     }
 }
 
+/// The best score any of a visitor's words has in `scores`.
+fn best_of(refs: &[WordRef], scores: &[f32]) -> f32 {
+    refs.iter()
+        .map(|&r| scores[(r & ID_MASK) as usize])
+        .fold(0.0f32, f32::max)
+}
+
 fn rendering_of_tokens(tokens: &[super::fold::Token]) -> Rendering<'_> {
     tokens
         .iter()
@@ -965,13 +1250,19 @@ struct QueryAlt {
     whole: bool,
 }
 
+/// Similarity-pass scores of one query word, by word id.
+type AlikeScores = HashMap<u32, f32, FastHash>;
+
 /// Weight of a typed `alh...` read as article plus `h...`.
 const STRIPPED_ARTICLE_WEIGHT: f32 = 0.95;
 
 fn query_words(text: &str) -> Vec<QueryWord> {
     let tokens = tokenize(text, MAX_QUERY_WORDS);
     let mut out = Vec::with_capacity(tokens.len());
-    for t in &tokens {
+    // The article typed (`البغدادي`, `Al Hassan`) must not rule out a name stored without
+    // it (`Baghdadi`): with other words there, it is not looked for.
+    let only_articles = tokens.iter().all(|t| t.article);
+    for t in tokens.iter().filter(|t| only_articles || !t.article) {
         let mut alts: Vec<QueryAlt> = Vec::with_capacity(t.alts.len() + 2);
         for a in &t.alts {
             let form = capped(a.as_bytes());
@@ -1110,6 +1401,10 @@ impl TopK {
 
     fn full(&self) -> bool {
         self.heap.len() >= self.limit
+    }
+
+    fn is_empty(&self) -> bool {
+        self.heap.is_empty()
     }
 
     fn worst(&self) -> f32 {

@@ -15,6 +15,7 @@ mod fold;
 mod index;
 mod names;
 mod number;
+mod shown;
 mod similarity;
 #[doc(hidden)]
 pub mod testdata;
@@ -27,4 +28,5 @@ mod tests;
 pub use entry::{Entry, Hit, MatchKind};
 pub use fold::{fold, skeleton};
 pub use index::SearchIndex;
-pub use number::{format_visitor_number, parse_visitor_number};
+pub use number::{format_visitor_number, masked_phone, parse_visitor_number};
+pub use shown::as_shown;

@@ -195,3 +195,47 @@ mod tests {
         assert_eq!((q.number, q.phone), (None, None));
     }
 }
+
+/// `phone` with every digit hidden but those that `query` matched, formatting kept: the
+/// find list shows why a row was found by phone without showing the whole number.
+pub fn masked_phone(phone: &str, query: &str) -> String {
+    // The digits as written, not as normalised for matching (`+49` stays `49`): the mask
+    // is laid over what is shown.
+    let raw = |s: &str| -> Vec<u8> { s.bytes().filter(u8::is_ascii_digit).collect() };
+    let typed = raw(query);
+    let digits = raw(phone);
+    let at = (!typed.is_empty())
+        .then(|| {
+            digits
+                .windows(typed.len())
+                .position(|w| w == typed.as_slice())
+        })
+        .flatten();
+    let shown = at.map_or(0..0, |a| a..a + typed.len());
+    let mut k = 0;
+    phone
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| {
+            if c.is_ascii_digit() {
+                let keep = shown.contains(&k);
+                k += 1;
+                if keep { c } else { '•' }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod masked_tests {
+    use super::masked_phone;
+
+    #[test]
+    fn only_the_matched_digits_show() {
+        assert_eq!(masked_phone("+49 151 2345 678", "2345"), "+•• ••• 2345 •••");
+        assert_eq!(masked_phone("0151/2345678", "45678"), "••••/••45678");
+        assert_eq!(masked_phone("0151 23", "999"), "•••• ••");
+    }
+}

@@ -30,6 +30,17 @@ impl<'a> Word<'a> {
 
 /// Similarity of two whole words, 0..=1.
 pub(crate) fn word_similarity(a: Word<'_>, b: Word<'_>) -> f32 {
+    whole_similarity(a, b, false)
+}
+
+/// Similarity of two whole words when nothing closer was found: the spelling classes that
+/// transliterations confuse (g/j/k, s/z/sh/ch, d/t, b/p) and a written or dropped `h` cost
+/// little. Only for ranking the "similar" results below every exact one.
+pub(crate) fn loose_word_similarity(a: Word<'_>, b: Word<'_>) -> f32 {
+    whole_similarity(a, b, true)
+}
+
+fn whole_similarity(a: Word<'_>, b: Word<'_>, loose: bool) -> f32 {
     if a.form.is_empty() || b.form.is_empty() {
         return 0.0;
     }
@@ -37,7 +48,7 @@ pub(crate) fn word_similarity(a: Word<'_>, b: Word<'_>) -> f32 {
         return 1.0;
     }
     let len = a.form.len().max(b.form.len()) as f32;
-    let Some((mut cost, _)) = align(a, b, false, len, f32::INFINITY) else {
+    let Some((mut cost, _)) = align(a, b, false, loose, len, f32::INFINITY) else {
         return 0.0;
     };
     let ends_in_vowel = |w: Word<'_>| w.form.last().is_some_and(|&c| is_vowel(c));
@@ -52,6 +63,15 @@ pub(crate) fn word_similarity(a: Word<'_>, b: Word<'_>) -> f32 {
 /// How well `typed`, possibly unfinished, matches the start of `word`: 0..=1, or 0 when
 /// below `min` (which lets hopeless pairs stop early).
 pub(crate) fn prefix_similarity(typed: Word<'_>, word: Word<'_>, min: f32) -> f32 {
+    start_similarity(typed, word, min, false)
+}
+
+/// [`prefix_similarity`] with the costs of [`loose_word_similarity`].
+pub(crate) fn loose_prefix_similarity(typed: Word<'_>, word: Word<'_>, min: f32) -> f32 {
+    start_similarity(typed, word, min, true)
+}
+
+fn start_similarity(typed: Word<'_>, word: Word<'_>, min: f32, loose: bool) -> f32 {
     let n = typed.form.len();
     if n == 0 || word.form.is_empty() {
         return 0.0;
@@ -64,7 +84,7 @@ pub(crate) fn prefix_similarity(typed: Word<'_>, word: Word<'_>, min: f32) -> f3
         abjad: word.abjad,
     };
     let budget = (1.0 - min) * n.max(reach) as f32;
-    let Some((cost, end)) = align(typed, word, true, n as f32, budget) else {
+    let Some((cost, end)) = align(typed, word, true, loose, n as f32, budget) else {
         return 0.0;
     };
     let sim = (1.0 - cost / n.max(end) as f32).clamp(0.0, 1.0);
@@ -81,11 +101,19 @@ fn end_penalty(len: f32) -> f32 {
 
 /// The cheapest alignment of `a` with `b` (or with a prefix of `b` when `prefix`): the cost,
 /// and how much of `b` it used; `None` as soon as the cost must exceed `budget`.
-fn align(a: Word<'_>, b: Word<'_>, prefix: bool, len: f32, budget: f32) -> Option<(f32, usize)> {
+fn align(
+    a: Word<'_>,
+    b: Word<'_>,
+    prefix: bool,
+    loose: bool,
+    len: f32,
+    budget: f32,
+) -> Option<(f32, usize)> {
     let (x, y) = (a.form, b.form);
     let (n, m) = (x.len(), y.len());
     let cx = Costs {
         full: !prefix,
+        loose,
         end_penalty: end_penalty(len),
     };
     let mut del = [0f32; N];
@@ -135,6 +163,8 @@ fn align(a: Word<'_>, b: Word<'_>, prefix: bool, len: f32, budget: f32) -> Optio
 
 struct Costs {
     full: bool,
+    /// The similarity pass: spelling classes and `h` cheap.
+    loose: bool,
     end_penalty: f32,
 }
 
@@ -168,6 +198,10 @@ impl Costs {
         {
             return 0.5;
         }
+        // `Rageh`/`راجح`, `Abdoh`/`عبده`, `Mohd`: an h is written or not.
+        if self.loose && c == b'h' {
+            return 0.4;
+        }
         1.0
     }
 
@@ -186,6 +220,8 @@ impl Costs {
                     0.2
                 } else if similar_consonants(p, q) {
                     0.5
+                } else if self.loose && loose_class(p) == loose_class(q) {
+                    0.4
                 } else {
                     1.0
                 }
@@ -220,6 +256,19 @@ impl Costs {
             (true, false) => cost + 0.1,
             (false, _) => cost,
         }
+    }
+}
+
+/// Consonants that one transliteration writes for another's: Egyptian `g` for ج (Gamal,
+/// Jamal), `q`/`k`/`g` for ق, French `ch` for ش, Czech-style `c` for ц.
+pub(crate) fn loose_class(c: u8) -> u8 {
+    match c {
+        b'g' | b'j' | b'k' | b'q' => b'k',
+        b's' | b'z' | b'c' => b's',
+        b'd' | b't' => b't',
+        b'b' | b'p' => b'b',
+        b'v' | b'w' | b'f' => b'v',
+        other => other,
     }
 }
 

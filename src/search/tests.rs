@@ -35,6 +35,14 @@ fn numbers(hits: &[Hit]) -> Vec<u32> {
     hits.iter().map(|h| h.number).collect()
 }
 
+/// The hits that have every typed word, without the similar ones ranked below them.
+fn exact(hits: &[Hit]) -> Vec<u32> {
+    hits.iter()
+        .filter(|h| h.why != MatchKind::Similar)
+        .map(|h| h.number)
+        .collect()
+}
+
 /// Spellings of one name that must meet: as duplicates, both ways, and in search.
 const SAME_PERSON: &[(&str, &str)] = &[
     ("Mohammed", "Muhammad"),
@@ -225,13 +233,13 @@ fn fragments_find_across_scripts() {
         }
         assert!(!found.contains(&6), "{q:?} found Anna Schmidt");
     }
-    assert_eq!(numbers(&ix.query("olena", 10)), [4]);
-    assert_eq!(numbers(&ix.query("Elena Kov", 10)), [4]);
-    assert_eq!(numbers(&ix.query("tesfay", 10)), [5]);
-    assert_eq!(numbers(&ix.query("HAYLE", 10)), [5]);
-    assert_eq!(numbers(&ix.query("schmitt", 10)), [6]);
-    assert_eq!(numbers(&ix.query("an sch", 10)), [6]);
-    assert!(ix.query("xyz", 10).is_empty());
+    assert_eq!(exact(&ix.query("olena", 10)), [4]);
+    assert_eq!(exact(&ix.query("Elena Kov", 10)), [4]);
+    assert_eq!(exact(&ix.query("tesfay", 10)), [5]);
+    assert_eq!(exact(&ix.query("HAYLE", 10)), [5]);
+    assert_eq!(exact(&ix.query("schmitt", 10)), [6]);
+    assert_eq!(exact(&ix.query("an sch", 10)), [6]);
+    assert!(exact(&ix.query("xyz", 10)).is_empty());
 }
 
 #[test]
@@ -337,7 +345,7 @@ fn upsert_remove_and_get() {
     assert!(ix.get(2).is_none());
     assert!(ix.query("olena", 10).is_empty());
     ix.upsert(entry(2, "Olena Kovalenko", ""));
-    assert_eq!(numbers(&ix.query("olena", 10)), [2]);
+    assert_eq!(exact(&ix.query("olena", 10)), [2]);
     ix.remove(1);
     ix.remove(2);
     ix.remove(3);
@@ -488,4 +496,97 @@ proptest! {
             prop_assert!(hits.iter().any(|h| h.number == *number), "{:?} not found by its name", number);
         }
     }
+}
+
+// ----- search what staff see (issue 17, item 2) -----
+
+/// Stored with characters the screen does not show; typed as it is shown.
+const SHOWN_AS: &[(&str, &str)] = &[
+    ("Clear\u{200B}After", "ClearAfter"),
+    ("Clear\u{1b}[2JAfter", "ClearAfter"),
+    ("\u{FEFF}Amira\u{2060} Haddad", "Amira Haddad"),
+    ("Ali\u{202E} Rahimi\u{202C}", "Ali Rahimi"),
+    ("\u{2067}Nour\u{2069} Saleh", "Nour Saleh"),
+    ("S\u{0327}ahin Yilmaz", "Şahin Yilmaz"),
+    ("ﻣﺤﻤﺪ ﺍﻟﺤﺴﻦ", "محمد الحسن"),
+    ("ﻻﻧﺎ", "لانا"),
+];
+
+#[test]
+fn a_name_is_found_as_it_is_shown() {
+    for (stored, shown) in SHOWN_AS {
+        let ix = index_of(&[(stored, ""), ("Somebody Else", "")]);
+        assert_eq!(
+            numbers(&ix.query(shown, 5)).first(),
+            Some(&1),
+            "{stored:?} typed as {shown:?}"
+        );
+        // And the other way round: typed with the invisible characters, stored clean.
+        let ix = index_of(&[(shown, ""), ("Somebody Else", "")]);
+        assert_eq!(
+            numbers(&ix.query(stored, 5)).first(),
+            Some(&1),
+            "{shown:?} typed as {stored:?}"
+        );
+    }
+}
+
+#[test]
+fn the_duplicate_check_sees_names_as_shown() {
+    for (stored, shown) in SHOWN_AS {
+        let ix = index_of(&[(stored, "")]);
+        let hits = ix.duplicates(shown, "", None);
+        assert_eq!(numbers(&hits), [1], "{stored:?} against {shown:?}");
+        assert!(hits[0].score > 0.99, "{stored:?}: {}", hits[0].score);
+    }
+}
+
+#[test]
+fn folding_ignores_what_the_screen_does_not_show() {
+    for (stored, shown) in SHOWN_AS {
+        assert_eq!(fold(stored), fold(shown), "{stored:?}");
+        assert_eq!(skeleton(stored), skeleton(shown), "{stored:?}");
+    }
+}
+
+// ----- issue 14: never an empty list -----
+
+#[test]
+fn one_word_that_matches_nobody_does_not_empty_the_list() {
+    let ix = index_of(&[
+        ("جمال الصباغ", ""),
+        ("Rashid Hamdan", ""),
+        ("Олена Коваленко", ""),
+    ]);
+    for (q, want) in [
+        // Egyptian g for ج, French ch for ش, the article joined, KMU spelling.
+        ("Gamal Alsabbagh", 1),
+        ("Rached Hamdan", 2),
+        ("Assabbagh", 1),
+        ("Olena Kovalenkko", 3),
+        // A word nobody has: the others still find the visitor.
+        ("Rashid Xyzzy", 2),
+    ] {
+        let hits = ix.query(q, 5);
+        assert_eq!(numbers(&hits).first(), Some(&want), "{q}: {hits:?}");
+    }
+}
+
+#[test]
+fn similar_hits_are_marked_and_rank_below_every_exact_one() {
+    let ix = index_of(&[
+        ("Gamal Nasser", ""),
+        ("جمال ناصر", ""),
+        ("Jamil Nasser", ""),
+    ]);
+    let hits = ix.query("Jamal Nasser", 5);
+    let exact: Vec<&Hit> = hits.iter().filter(|h| h.why == MatchKind::Name).collect();
+    let similar: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.why == MatchKind::Similar)
+        .collect();
+    assert!(exact.iter().any(|h| h.number == 2), "{hits:?}");
+    assert!(similar.iter().any(|h| h.number == 1), "{hits:?}");
+    let lowest_exact = exact.iter().map(|h| h.score).fold(f32::MAX, f32::min);
+    assert!(similar.iter().all(|h| h.score < lowest_exact), "{hits:?}");
 }

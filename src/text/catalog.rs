@@ -946,7 +946,6 @@ catalog! {
     IntakeDupIntroNoYear => "Diese Besucher*innen haben einen ähnlichen Namen (ohne Geburtsjahr verglichen). Dieselbe Person wählen, oder eine neue Person anlegen."
         / "These visitors have a similar name (compared without a birth year). Choose the same person, or create a new person.",
     IntakeExplainedInRequired => "Bitte wählen, in welcher Sprache die Einwilligung erklärt wurde." / "Please choose the language consent was explained in.",
-    FindByPhone => "{latin}  Tel. {phone}" / "{latin}  tel. {phone}",
     ReportFieldPreview => "Vorschau" / "Preview",
     DraftLost => "Die Eingaben von vor dem Sperren ließen sich nicht wiederherstellen." / "The input from before the lock could not be restored.",
 
@@ -977,6 +976,11 @@ catalog! {
     KeymapNoKeyLeft => "Die Datei lässt in [{mode}] keine Taste für '{action}' übrig; ohne sie kann niemand beenden oder sperren"
         / "The file leaves no key for '{action}' in [{mode}]; without it nobody can quit or lock",
     PinnedToday => "Datum festgelegt: {date}" / "Date pinned: {date}",
+
+    // Find a visitor: why a row matched (issue 14).
+    FindColWhy => "Treffer" / "Match",
+    FindWhySimilar => "ähnlich" / "similar",
+    FindWhyPhone => "Tel. {phone}" / "Tel. {phone}",
 }
 
 /// The text of `msg` with each `{name}` replaced by its value from `args`.

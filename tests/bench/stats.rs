@@ -107,6 +107,27 @@ impl Report {
     }
 }
 
+impl Report {
+    /// A budget where higher is better: `budget <name> <value> <unit> floor <floor> …`.
+    pub fn floor(&mut self, name: &str, value: f64, unit: &str, floor: f64, extra: &str) {
+        let pass = value.is_finite() && value >= floor;
+        if !pass {
+            self.failed.push(name.to_string());
+        }
+        let verdict = if pass { "PASS" } else { "FAIL" };
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("  ({extra})")
+        };
+        println!(
+            "budget {name} {} {unit} floor {} {verdict}{extra}",
+            shown(value),
+            shown(floor)
+        );
+    }
+}
+
 /// Three significant digits, no exponent: 0.412, 12.3, 1530.
 pub fn shown(v: f64) -> String {
     if !v.is_finite() {

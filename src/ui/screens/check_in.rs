@@ -11,7 +11,7 @@ use crate::desk::{
     Capability, CheckInOutcome, DeskError, Login, SessionId, SessionView, VisitorNo, VisitorStatus,
     format_visitor_no,
 };
-use crate::search::parse_visitor_number;
+use crate::search::{MatchKind, parse_visitor_number};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
@@ -31,6 +31,8 @@ pub struct CheckIn {
     field: TextField,
     /// Visitor numbers found for the typed text (staff only), in `list` order.
     hits: Vec<VisitorNo>,
+    /// Those of `hits` that only resemble what was typed.
+    similar: Vec<VisitorNo>,
     list: PickList,
     /// Who is checked in to the session, with what staff may see of them.
     checked: Vec<(VisitorNo, String)>,
@@ -74,6 +76,7 @@ impl CheckIn {
             view: None,
             field: TextField::new(lang).with_max_len(60),
             hits: Vec::new(),
+            similar: Vec::new(),
             list: PickList::single(Vec::new()).with_lang(lang),
             checked: Vec::new(),
             checked_list: PickList::single(Vec::new())
@@ -124,22 +127,30 @@ impl CheckIn {
     /// Find-as-you-type, for staff; volunteers only ever see the number they typed.
     fn search(&mut self, ctx: &Ctx<'_>) {
         self.hits.clear();
+        self.similar.clear();
         if names_allowed(ctx)
             && let Some(index) = ctx.index.as_deref()
             && !self.field.value().trim().is_empty()
         {
-            self.hits = index
-                .query(self.field.value(), HITS)
-                .into_iter()
+            let found = index.query(self.field.value(), HITS);
+            self.similar = found
+                .iter()
+                .filter(|h| h.why == MatchKind::Similar)
                 .map(|h| h.number)
                 .collect();
+            self.hits = found.into_iter().map(|h| h.number).collect();
         }
         let already = Msg::CheckInAlreadyMark.text(ctx.lang);
+        let similar = Msg::FindWhySimilar.text(ctx.lang);
         let items = self
             .hits
             .iter()
             .map(|&no| {
-                let who = describe_visitor(no, ctx);
+                let mut who = describe_visitor(no, ctx);
+                // Not what was typed, only alike: said, so nobody checks in the wrong person.
+                if self.similar.contains(&no) {
+                    who = format!("{who}  ({similar})");
+                }
                 if self.is_checked_in(no) {
                     format!("{who}  {already}")
                 } else {

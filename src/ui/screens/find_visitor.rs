@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::desk::{Capability, Login};
-use crate::search::{Entry, format_visitor_number};
+use crate::search::{Entry, MatchKind, format_visitor_number, masked_phone};
 use crate::ui::action::{Action, Mode};
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::layout::{inset, labelled, paragraph, row, rows, text};
@@ -25,13 +25,15 @@ const MAX_QUERY: usize = 60;
 
 const NUMBER_W: usize = 8;
 const BORN_W: usize = 8;
+/// Why a row matched: "ähnlich", or the phone number with only the typed digits shown.
+const WHY_W: usize = 20;
 
 pub struct FindVisitor {
     query: TextField,
     /// Copies of the index entries shown, best first (zeroized on drop).
     results: Vec<Entry>,
-    /// Per result: found by its phone number, so the phone is shown (it is what was typed).
-    by_phone: Vec<bool>,
+    /// What each result matched on, in the same order.
+    why: Vec<MatchKind>,
     /// More than [`SHOWN`] matched.
     more: bool,
     selected: usize,
@@ -47,7 +49,7 @@ impl FindVisitor {
         let mut screen = Self {
             query: TextField::new(ctx.lang).with_max_len(MAX_QUERY),
             results: Vec::new(),
-            by_phone: Vec::new(),
+            why: Vec::new(),
             more: false,
             selected: 0,
             has_index: ctx.index.is_some(),
@@ -66,6 +68,7 @@ impl FindVisitor {
             .filter(|_| self.selected > 0)
             .map(|e| e.number);
         self.has_index = ctx.index.is_some();
+        self.why.clear();
         let Some(index) = ctx.index.as_deref() else {
             self.results.clear();
             return;
@@ -88,8 +91,8 @@ impl FindVisitor {
                     .map(|e| (e.clone(), h.why == crate::search::MatchKind::Phone))
             })
             .collect();
-        self.by_phone = found.iter().map(|(_, p)| *p).collect();
         self.results = found.into_iter().map(|(e, _)| e).collect();
+        self.why = hits.iter().take(SHOWN).map(|h| h.why).collect();
         self.selected = keep
             .and_then(|n| self.results.iter().position(|e| e.number == n))
             .unwrap_or(0);
@@ -135,15 +138,30 @@ impl FindVisitor {
         text(frame, row(area, 0), &count, view.theme.body);
         // Number and year are narrow and fixed; the two spellings share the rest.
         let width = usize::from(area.width);
-        let names_w = width.saturating_sub(2 + NUMBER_W + BORN_W + 2);
+        // The column for why a row matched takes room only when a row has something to say.
+        let why_w = if self
+            .why
+            .iter()
+            .any(|w| matches!(w, MatchKind::Similar | MatchKind::Phone))
+        {
+            WHY_W + 1
+        } else {
+            0
+        };
+        let names_w = width.saturating_sub(2 + NUMBER_W + BORN_W + 2 + why_w);
         let name_w = names_w / 2;
         let latin_w = names_w - name_w;
         let header = format!(
-            "  {}{} {} {}",
+            "  {}{} {} {}{}",
             pad(Msg::FindColNumber.text(lang), NUMBER_W),
             pad(Msg::FindColName.text(lang), name_w.saturating_sub(1)),
             pad(Msg::FindColLatin.text(lang), latin_w.saturating_sub(1)),
-            Msg::FindColBorn.text(lang)
+            pad(Msg::FindColBorn.text(lang), BORN_W),
+            if why_w > 0 {
+                format!(" {}", Msg::FindColWhy.text(lang))
+            } else {
+                String::new()
+            }
         );
         text(
             frame,
@@ -166,20 +184,26 @@ impl FindVisitor {
             let is_selected = i == self.selected;
             let marker = if is_selected { "▶ " } else { "  " };
             let born = entry.birth_year.map(|y| y.to_string()).unwrap_or_default();
-            let latin = if self.by_phone.get(i).copied().unwrap_or(false) {
-                fill(
-                    Msg::FindByPhone,
+            let why = match self.why.get(i) {
+                Some(MatchKind::Similar) => Msg::FindWhySimilar.text(lang).to_owned(),
+                Some(MatchKind::Phone) => fill(
+                    Msg::FindWhyPhone,
                     lang,
-                    &[("latin", &entry.name_latin), ("phone", &entry.phone)],
-                )
-            } else {
-                entry.name_latin.clone()
+                    &[("phone", &masked_phone(&entry.phone, self.query.value()))],
+                ),
+                _ => String::new(),
             };
             let line = format!(
-                "{marker}{}{} {} {born}",
+                "{marker}{}{} {} {}{}",
                 pad(&format_visitor_number(entry.number), NUMBER_W),
                 pad(&entry.name, name_w.saturating_sub(1)),
-                pad(latin.trim(), latin_w.saturating_sub(1)),
+                pad(&entry.name_latin, latin_w.saturating_sub(1)),
+                pad(&born, BORN_W),
+                if why_w > 0 {
+                    format!(" {}", pad(&why, WHY_W))
+                } else {
+                    String::new()
+                },
             );
             let style = if is_selected {
                 view.theme.selected
