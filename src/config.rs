@@ -241,7 +241,13 @@ mod tests {
             .unwrap();
         assert!(status.success());
         let (config, problem) = Config::load(&path);
-        assert_eq!(config, Config::default());
+        assert_eq!(
+            Config {
+                path: None,
+                ..config
+            },
+            Config::default()
+        );
         assert!(problem.unwrap().message.contains("not a regular file"));
     }
 

@@ -350,6 +350,10 @@ fn sigkill_during_a_tally_then_copied_folder_keeps_every_confirmed_press() {
     for round in 0..8 {
         let mut app = start(&place);
         sign_in(&mut app, VOLUNTEER, VOLUNTEER_PASSPHRASE).expect("sign in");
+        // F5, then Enter on the first session of the day opens its tally.
+        app.type_keys("<F5>").expect("keys");
+        app.wait_for_text("Termin wählen", WAIT)
+            .expect("session choice");
         app.type_keys("<Home><Enter>").expect("keys");
         app.wait_for_text("1 Erwachsene:", WAIT).expect("tally");
         let mut keys = String::new();

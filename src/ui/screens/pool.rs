@@ -12,7 +12,7 @@ use crate::ui::layout::{inset, row, rows, text};
 use crate::ui::screen::{Ctx, Outcome, Screen, View};
 use crate::ui::screens::mediation_today::level_text;
 use crate::ui::screens::pool_form::PoolForm;
-use crate::ui::widgets::{Asked, PickList, Confirm, ask};
+use crate::ui::widgets::{Asked, Confirm, PickList, ask};
 
 pub struct Pool {
     views: Vec<PoolView>,
