@@ -134,8 +134,10 @@ pub enum StaffCommand {
     },
     /// Change an account's passphrase (from MILA_NEW_PASSPHRASE or a prompt)
     Passwd { name: String },
-    /// List the accounts
+    /// List the accounts, their roles and who holds a key slot
     List,
+    /// Disable an account of someone who left: no sign-in, key slot destroyed
+    Disable { name: String },
 }
 
 #[derive(Debug, Clone, Subcommand)]

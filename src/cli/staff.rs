@@ -32,10 +32,24 @@ pub fn run(cli: &Cli, command: StaffCommand) -> CliResult {
             desk.change_passphrase(&me, &name, &pass, KdfParams::from_env())?;
             println!("Changed the passphrase of {name}.");
         }
+        StaffCommand::Disable { name } => {
+            desk.disable_staff(&me, &name)?;
+            println!("Disabled {name}: no sign-in, key slot destroyed.");
+        }
         StaffCommand::List => {
             for s in desk.list_staff(&me)? {
                 let state = if s.active { "" } else { " (deactivated)" };
-                println!("{}\t{}{state}", s.user, s.role.as_str());
+                let slot = if s.has_key_slot {
+                    "key slot"
+                } else {
+                    "no key slot"
+                };
+                let forged = if s.role_confirmed {
+                    ""
+                } else {
+                    " (role NOT as granted: changed outside MiLA Desk)"
+                };
+                println!("{}\t{}\t{slot}{state}{forged}", s.user, s.role.as_str());
             }
         }
     }

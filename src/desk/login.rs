@@ -102,21 +102,27 @@ impl Desk {
     }
 
     /// Checks the passphrase (about half a second of Argon2id by design) and
-    /// returns the logged-in staff member. Failed attempts are audited.
+    /// returns the logged-in staff member. Failed attempts are audited; an
+    /// unknown name is logged as `?`, never as typed (it may be a passphrase
+    /// typed into the wrong field).
     pub fn login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
         let result = self.try_login(user, passphrase);
-        let (action, shown_user) = match &result {
-            Ok(_) => (AuditAction::Login, user),
-            Err(DeskError::WrongCredentials | DeskError::Deactivated) => {
-                (AuditAction::LoginFailed, user)
-            }
+        let action = match &result {
+            Ok(_) => AuditAction::Login,
+            Err(
+                DeskError::WrongCredentials | DeskError::Deactivated | DeskError::RoleNotGranted(_),
+            ) => AuditAction::LoginFailed,
             Err(_) => return result,
         };
         let mut w = self.store.write()?;
-        let shown: String = shown_user.chars().take(staff::MAX_USER_CHARS).collect();
-        super::audit::record(&mut w, &shown, action, None, "")?;
-        if result.is_ok() {
+        let known = staff::is_valid_user_name(user) && w.get(STAFF, &user.to_string())?.is_some();
+        let shown = if known { user } else { UNKNOWN_USER };
+        super::audit::record(&mut w, shown, action, None, "")?;
+        if let Ok(login) = &result {
             w.index_insert(LOGINS_BY_DAY, &(day_key(self.today()), user.to_string()))?;
+            if let Some(key) = &login.key {
+                super::grants::grant_all(&mut w, key)?;
+            }
         }
         w.commit()?;
         result
@@ -124,18 +130,26 @@ impl Desk {
 
     fn try_login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
         let r = self.store.read()?;
-        let Some(record) = r.get(STAFF, &user.to_string())? else {
-            // Spend the same time as a real check, so names cannot be probed by timing.
-            let _ = vault::check_verifier(staff::DUMMY_VERIFIER, passphrase);
+        let record = r.get(STAFF, &user.to_string())?;
+        // Every refusal before the real check costs the same Argon2id work
+        // as the real check, so names cannot be probed by timing.
+        let spend = |r: &crate::store::Reader| -> DeskResult<()> {
+            vault::spend_like(usual_params(r)?, passphrase);
+            Ok(())
+        };
+        let Some(record) = record else {
+            spend(&r)?;
             return Err(DeskError::WrongCredentials);
         };
         if !record.active {
+            spend(&r)?;
             return Err(DeskError::Deactivated);
         }
         let key = if record.role.holds_key() {
-            let slot: KeySlot = r
-                .get(KEY_SLOTS, &user.to_string())?
-                .ok_or(DeskError::WrongCredentials)?;
+            let Some(slot) = r.get(KEY_SLOTS, &user.to_string())? else {
+                spend(&r)?;
+                return Err(DeskError::WrongCredentials);
+            };
             let key = slot.unwrap_key(passphrase, user)?;
             let check = r
                 .get(SEALED_META, &KEY_CHECK.to_string())?
@@ -145,12 +159,13 @@ impl Desk {
             if opened.as_slice() != KEY_CHECK_PLAINTEXT {
                 return Err(DeskError::ForeignKey);
             }
+            super::grants::require_grant(&r, &key, user, record.role)?;
             Some(key)
         } else {
-            let verifier = record
-                .verifier
-                .as_deref()
-                .ok_or(DeskError::WrongCredentials)?;
+            let Some(verifier) = record.verifier.as_deref() else {
+                spend(&r)?;
+                return Err(DeskError::WrongCredentials);
+            };
             vault::check_verifier(verifier, passphrase)?;
             None
         };
@@ -160,6 +175,21 @@ impl Desk {
             key,
         })
     }
+}
+
+/// Who a failed sign-in with an unknown name is logged as: no valid user
+/// name can be this.
+pub const UNKNOWN_USER: &str = "?";
+
+/// The Argon2id parameters of the accounts in this file (the first key
+/// slot's), which a refused name costs as well.
+fn usual_params(r: &crate::store::Reader) -> DeskResult<KdfParams> {
+    let mut params = KdfParams::DEFAULT;
+    r.scan(KEY_SLOTS, .., false, |_, slot: KeySlot| {
+        params = slot.params;
+        Ok(false)
+    })?;
+    Ok(params)
 }
 
 pub(super) fn staff_record(role: Role, verifier: Option<String>) -> StaffRecord {

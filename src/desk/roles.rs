@@ -23,6 +23,13 @@ pub enum Capability {
     NamesReport,
     Import,
     Verify,
+    // --- Security (issue 13) ---
+    /// Write a backup on demand (the one on quitting needs no login).
+    Backup,
+    /// Replace the database by a backup.
+    Restore,
+    /// Disable accounts, issue a new data key.
+    Rekey,
 }
 
 impl std::fmt::Display for Capability {
@@ -46,6 +53,9 @@ impl std::fmt::Display for Capability {
             Capability::NamesReport => "list names in reports",
             Capability::Import => "import visitors",
             Capability::Verify => "verify the database",
+            Capability::Backup => "make a backup",
+            Capability::Restore => "restore a backup",
+            Capability::Rekey => "issue a new data key",
         };
         f.write_str(text)
     }
@@ -65,6 +75,7 @@ pub fn allows(role: Role, capability: Capability) -> bool {
                 | CloseSession
                 | DaySummary
                 | Verify
+                | Backup
         ),
         Role::Volunteer => matches!(capability, CheckIn | Tally | CloseSession | DaySummary),
     }

@@ -308,8 +308,18 @@ impl Desk {
         action: AuditAction,
         no: Option<VisitorNo>,
     ) -> DeskResult<()> {
+        self.audit_detail(by, action, no, "")
+    }
+
+    pub(super) fn audit_detail(
+        &self,
+        by: &Login,
+        action: AuditAction,
+        no: Option<VisitorNo>,
+        detail: &str,
+    ) -> DeskResult<()> {
         let mut w = self.store.write()?;
-        super::audit::record(&mut w, by.user(), action, no, "")?;
+        super::audit::record(&mut w, by.user(), action, no, detail)?;
         w.commit()?;
         Ok(())
     }

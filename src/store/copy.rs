@@ -79,6 +79,8 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         DAY_NOTES,
         SEARCH_CACHE,
         PERSONAL_GENERATIONS,
+        STAFF_GRANTS,
+        ERASED,
     );
     indexes!(
         VISITORS_BY_DAY,

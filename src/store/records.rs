@@ -256,10 +256,13 @@ pub enum AuditAction {
     NamesReport,
     Backup,
     Restore,
+    // --- Security (issue 13); new actions go at the end: the codec stores the position ---
+    StaffDisabled,
+    Rekey,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::Init,
         AuditAction::Login,
         AuditAction::LoginFailed,
@@ -279,6 +282,8 @@ impl AuditAction {
         AuditAction::NamesReport,
         AuditAction::Backup,
         AuditAction::Restore,
+        AuditAction::StaffDisabled,
+        AuditAction::Rekey,
     ];
 }
 

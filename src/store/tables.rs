@@ -106,3 +106,13 @@ pub const SEARCH_CACHE: Table<u32, Sealed> = Table::new("search_cache");
 pub const PERSONAL_GENERATIONS: Table<u32, u64> = Table::new("personal_generations");
 /// Visitor numbers per block of [`PERSONAL_GENERATIONS`].
 pub const PERSONAL_BLOCK: u32 = 10_000;
+
+// --- Security (issue 13) ---
+
+/// User → the account's role and whether it holds a key slot, sealed under
+/// the data key by the coordinator who granted it: a role flipped in the
+/// plaintext `staff` table no longer matches, so it buys no key slot.
+pub const STAFF_GRANTS: Table<String, Sealed> = Table::new("staff_grants");
+/// Visitor numbers whose personal data was erased, with when: a restore
+/// applies them to the backup, so an erased person never comes back.
+pub const ERASED: Table<VisitorNo, jiff::Timestamp> = Table::new("erased");

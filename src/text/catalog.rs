@@ -862,6 +862,13 @@ catalog! {
     October => "Oktober" / "October",
     November => "November" / "November",
     December => "Dezember" / "December",
+    // --- Security (issue 13) ---
+    AuditStaffDisabled => "Konto gesperrt" / "account disabled",
+    AuditRekey => "neuer Datenschlüssel" / "new data key",
+    ReportSmallCellRule => "Zahlen unter 3 stehen als „< 3“, damit niemand erkennbar wird."
+        / "Counts below 3 are shown as \"< 3\", so that no one can be recognised.",
+    ReportBreakdownsLeftOut => "Aufschlüsselung nach Sprachen, Bedarfen und Vermittlungen nur für Mitarbeitende mit Datenzugang."
+        / "Breakdown by languages, needs and referrals only for staff with data access.",
 }
 
 /// The text of `msg` with each `{name}` replaced by its value from `args`.

@@ -65,6 +65,8 @@ pub fn action_label(action: AuditAction) -> Msg {
         AuditAction::NamesReport => Msg::AuditNamesReport,
         AuditAction::Backup => Msg::AuditBackup,
         AuditAction::Restore => Msg::AuditRestore,
+        AuditAction::StaffDisabled => Msg::AuditStaffDisabled,
+        AuditAction::Rekey => Msg::AuditRekey,
     }
 }
 

@@ -1,0 +1,444 @@
+//! The attacks of issue 13, performed: each test fails if the attack works.
+//! The attacker has a copy of the room PC's account: they can change bytes
+//! of the database file between sessions, but know no passphrase but their own.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::desk::{COORDINATOR, Fixture, PASSPHRASE, person};
+use mila::desk::*;
+use mila::store::codec;
+use mila::store::records::StaffRecord;
+use mila::store::tables::{KEY_SLOTS, PERSONAL};
+use mila::store::{Read, Store};
+use mila::vault::{KdfParams, Passphrase};
+use redb::{ReadableTable, TableDefinition};
+
+fn bytes(name: &'static str) -> TableDefinition<'static, String, &'static [u8]> {
+    TableDefinition::new(name)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// What an attacker does with a hex editor, done with redb: changes the
+/// role in one account's plaintext staff record.
+fn flip_role(db: &Path, user: &str, role: Role) {
+    let db = redb::Database::open(db).unwrap();
+    let w = db.begin_write().unwrap();
+    {
+        let mut t = w.open_table(bytes("staff")).unwrap();
+        let user = user.to_string();
+        let mut record: StaffRecord =
+            codec::decode(t.get(&user).unwrap().unwrap().value()).unwrap();
+        record.role = role;
+        if role == Role::Volunteer && record.verifier.is_none() {
+            record.verifier = Some("x".into());
+        }
+        t.insert(&user, codec::encode(&record).unwrap().as_slice())
+            .unwrap();
+    }
+    w.commit().unwrap();
+}
+
+/// Copies the raw value of `from` to `to` in a table keyed by user name.
+fn copy_value(db: &Path, table: &'static str, from: &str, to: &str) {
+    let db = redb::Database::open(db).unwrap();
+    let w = db.begin_write().unwrap();
+    {
+        let mut t = w.open_table(bytes(table)).unwrap();
+        let value = t.get(&from.to_string()).unwrap().unwrap().value().to_vec();
+        t.insert(&to.to_string(), value.as_slice()).unwrap();
+    }
+    w.commit().unwrap();
+}
+
+fn has_slot(db: &Path, user: &str) -> bool {
+    let store = Store::open(db).unwrap();
+    store
+        .read()
+        .unwrap()
+        .get(KEY_SLOTS, &user.to_string())
+        .unwrap()
+        .is_some()
+}
+
+fn coordinator_pass() -> Passphrase {
+    Passphrase::new(PASSPHRASE)
+}
+
+/// Closes the fixture's desk (so the file can be edited) and keeps its folder.
+fn close(f: Fixture) -> (tempfile::TempDir, std::path::PathBuf) {
+    let path = f.path();
+    let Fixture { dir, desk, .. } = f;
+    drop(desk);
+    (dir, path)
+}
+
+// --- 1. A volunteer cannot get a key slot ---
+
+#[test]
+fn a_volunteer_who_flips_their_role_gets_no_key_slot_from_a_passphrase_reset() {
+    let f = Fixture::new();
+    f.staff("helfer", Role::Volunteer);
+    let (_dir, path) = close(f);
+    flip_role(&path, "helfer", Role::Receptionist);
+
+    let desk = Desk::open(&path).unwrap();
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let reset = Passphrase::new("routine-reset-1");
+    let result = desk.change_passphrase(&coordinator, "helfer", &reset, KdfParams::MINIMUM);
+    assert!(
+        matches!(result, Err(DeskError::RoleNotGranted(ref u)) if u == "helfer"),
+        "{result:?}"
+    );
+    assert!(
+        desk.login("helfer", &reset).is_err(),
+        "the reset signed the volunteer in"
+    );
+    let staff = desk.list_staff(&coordinator).unwrap();
+    let helfer = staff.iter().find(|s| s.user == "helfer").unwrap();
+    assert!(!helfer.role_confirmed, "staff list trusts the forged role");
+    assert!(!helfer.has_key_slot);
+    drop(desk);
+    assert!(!has_slot(&path, "helfer"), "the volunteer got a key slot");
+}
+
+#[test]
+fn a_receptionist_who_flips_their_role_to_coordinator_is_refused_at_sign_in() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    let (_dir, path) = close(f);
+    flip_role(&path, "empfang", Role::Coordinator);
+
+    let desk = Desk::open(&path).unwrap();
+    let result = desk.login("empfang", &Passphrase::new("empfang-passphrase"));
+    assert!(
+        matches!(result, Err(DeskError::RoleNotGranted(_))),
+        "{:?}",
+        result.map(|l| l.role())
+    );
+}
+
+#[test]
+fn a_grant_copied_from_another_account_does_not_fit() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    f.staff("helfer", Role::Volunteer);
+    let (_dir, path) = close(f);
+    flip_role(&path, "helfer", Role::Receptionist);
+    copy_value(&path, "staff_grants", "empfang", "helfer");
+
+    let desk = Desk::open(&path).unwrap();
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let result = desk.change_passphrase(
+        &coordinator,
+        "helfer",
+        &Passphrase::new("routine-reset-1"),
+        KdfParams::MINIMUM,
+    );
+    assert!(
+        matches!(result, Err(DeskError::RoleNotGranted(_))),
+        "{result:?}"
+    );
+    drop(desk);
+    assert!(!has_slot(&path, "helfer"));
+}
+
+#[test]
+fn honest_passphrase_resets_still_work_for_every_role() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    f.staff("helfer", Role::Volunteer);
+    for user in ["empfang", "helfer"] {
+        let pass = Passphrase::new(format!("{user}-neu-2026"));
+        f.desk
+            .change_passphrase(&f.coordinator, user, &pass, KdfParams::MINIMUM)
+            .unwrap();
+        assert_eq!(f.desk.login(user, &pass).unwrap().user(), user);
+    }
+    let staff = f.desk.list_staff(&f.coordinator).unwrap();
+    assert!(staff.iter().all(|s| s.role_confirmed));
+    let slots: Vec<(&str, bool)> = staff
+        .iter()
+        .map(|s| (s.user.as_str(), s.has_key_slot))
+        .collect();
+    assert_eq!(
+        slots,
+        [("empfang", true), ("helfer", false), (COORDINATOR, true)]
+    );
+}
+
+// --- 6. Sign-in leaks nothing ---
+
+fn median_login(desk: &Desk, user: &str, pass: &Passphrase) -> Duration {
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let _ = desk.login(user, pass);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[2]
+}
+
+#[test]
+fn an_unknown_name_costs_the_same_argon2_work_as_a_known_one() {
+    // Accounts made with stronger parameters than the minimum, as real
+    // databases are: the refusal of an unknown name must cost as much.
+    let dir = tempfile::tempdir().unwrap();
+    let params = KdfParams {
+        m_kib: 19 * 1024 * 3,
+        t: 4,
+        p: 1,
+    };
+    let (desk, _) = Desk::create(
+        &dir.path().join("mila.redb"),
+        COORDINATOR,
+        &coordinator_pass(),
+        params,
+    )
+    .unwrap();
+    let wrong = Passphrase::new("nicht-das-passwort");
+    let known = median_login(&desk, COORDINATOR, &wrong);
+    let unknown = median_login(&desk, "niemand-hier", &wrong);
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "known name {known:?}, unknown name {unknown:?}: a timing probe tells them apart"
+    );
+}
+
+#[test]
+fn a_failed_sign_in_does_not_log_what_was_typed_as_the_name() {
+    let f = Fixture::new();
+    let typed_in_the_name_field = "GeheimesPasswort2026";
+    let _ = f.desk.login(typed_in_the_name_field, &Passphrase::new("x"));
+    let _ = f.desk.login(COORDINATOR, &Passphrase::new("falsch"));
+    let failed = f
+        .desk
+        .audit_entries(
+            &f.coordinator,
+            &AuditFilter {
+                action: Some(AuditAction::LoginFailed),
+                ..AuditFilter::default()
+            },
+        )
+        .unwrap();
+    let users: Vec<&str> = failed.iter().map(|(_, e)| e.user.as_str()).collect();
+    assert_eq!(users, [COORDINATOR, "?"], "newest first");
+    let (_dir, path) = close(f);
+    assert!(
+        !contains(
+            &std::fs::read(&path).unwrap(),
+            typed_in_the_name_field.as_bytes()
+        ),
+        "the typed name is in the file"
+    );
+}
+
+// --- 2. Erasure survives restore ---
+
+#[test]
+fn an_erased_person_does_not_come_back_with_an_older_backup() {
+    let f = Fixture::new();
+    let name = "Testperson Vergessen";
+    let no = f
+        .desk
+        .register_visitor(&f.coordinator, &person(name, "", 1980), true, None)
+        .unwrap();
+    let backup = f.dir.path().join("alt.redb");
+    f.desk.backup(&f.coordinator, &backup).unwrap();
+    f.desk.erase_visitor(&f.coordinator, no).unwrap();
+    let (dir, path) = close(f);
+
+    restore(&backup, &path, COORDINATOR, &coordinator_pass(), true).unwrap();
+
+    let desk = Desk::open(&path).unwrap();
+    let login = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    assert!(
+        matches!(desk.visitor_card(&login, no), Err(DeskError::Erased(_))),
+        "the erased person came back"
+    );
+    assert!(
+        desk.find_visitors(&login, "Vergessen", 10)
+            .unwrap()
+            .is_empty()
+    );
+    let log = desk.audit_entries(&login, &AuditFilter::default()).unwrap();
+    assert!(
+        log.iter()
+            .any(|(_, e)| e.action == AuditAction::Erase && e.visitor == Some(no)),
+        "the erase entry was dropped from the log"
+    );
+    let restored = log
+        .iter()
+        .find(|(_, e)| e.action == AuditAction::Restore)
+        .expect("a restore entry");
+    assert!(
+        restored.1.detail.contains("over the database as of")
+            && restored.1.detail.contains("1 erasure"),
+        "{}",
+        restored.1.detail
+    );
+    drop(desk);
+    let store = Store::open(&path).unwrap();
+    assert!(store.read().unwrap().get(PERSONAL, &no).unwrap().is_none());
+    drop(store);
+    assert!(!contains(&std::fs::read(&path).unwrap(), name.as_bytes()));
+    drop(dir);
+}
+
+#[test]
+fn a_receptionist_cannot_restore() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    let no = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Da", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let backup = f.dir.path().join("alt.redb");
+    f.desk.backup(&f.coordinator, &backup).unwrap();
+    let later = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Neu", "", 1990),
+            true,
+            None,
+        )
+        .unwrap();
+    let (_dir, path) = close(f);
+    let result = restore(
+        &backup,
+        &path,
+        "empfang",
+        &Passphrase::new("empfang-passphrase"),
+        true,
+    );
+    assert!(
+        matches!(
+            result,
+            Err(RestoreError::Desk(DeskError::Forbidden(
+                Capability::Restore
+            )))
+        ),
+        "{result:?}"
+    );
+    let desk = Desk::open(&path).unwrap();
+    let login = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    assert!(
+        desk.visitor_card(&login, later).is_ok(),
+        "the database was replaced"
+    );
+    assert!(desk.visitor_card(&login, no).is_ok());
+}
+
+#[test]
+fn volunteers_cannot_make_a_backup_but_receptionists_can() {
+    let f = Fixture::new();
+    let volunteer = f.staff("helfer", Role::Volunteer);
+    let reception = f.staff("empfang", Role::Receptionist);
+    let dest = f.dir.path().join("mitgenommen.redb");
+    assert!(matches!(
+        f.desk.backup(&volunteer, &dest),
+        Err(DeskError::Forbidden(Capability::Backup))
+    ));
+    assert!(!dest.exists(), "a backup was written for a volunteer");
+    f.desk.backup(&reception, &dest).unwrap();
+    assert!(dest.exists());
+}
+
+// --- 4. Leaving staff ---
+
+fn has_slot_listed(f: &Fixture, user: &str) -> bool {
+    f.desk
+        .list_staff(&f.coordinator)
+        .unwrap()
+        .iter()
+        .any(|s| s.user == user && s.has_key_slot)
+}
+
+/// Sets `active` back to true in the plaintext record, as someone who was
+/// disabled and still has the file would.
+fn reactivate(db: &Path, user: &str) {
+    let db = redb::Database::open(db).unwrap();
+    let w = db.begin_write().unwrap();
+    {
+        let mut t = w.open_table(bytes("staff")).unwrap();
+        let user = user.to_string();
+        let mut record: StaffRecord =
+            codec::decode(t.get(&user).unwrap().unwrap().value()).unwrap();
+        record.active = true;
+        t.insert(&user, codec::encode(&record).unwrap().as_slice())
+            .unwrap();
+    }
+    w.commit().unwrap();
+}
+
+#[test]
+fn a_disabled_account_cannot_sign_in_even_when_switched_back_on_in_the_file() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    f.staff("helfer", Role::Volunteer);
+    assert!(has_slot_listed(&f, "empfang"));
+    for user in ["empfang", "helfer"] {
+        f.desk.disable_staff(&f.coordinator, user).unwrap();
+    }
+    let log = f
+        .desk
+        .audit_entries(
+            &f.coordinator,
+            &AuditFilter {
+                action: Some(AuditAction::StaffDisabled),
+                ..AuditFilter::default()
+            },
+        )
+        .unwrap();
+    let who: Vec<(&str, &str)> = log
+        .iter()
+        .map(|(_, e)| (e.user.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(who, [(COORDINATOR, "helfer"), (COORDINATOR, "empfang")]);
+    let (_dir, path) = close(f);
+    assert!(!has_slot(&path, "empfang"), "the slot survived");
+    for user in ["empfang", "helfer"] {
+        reactivate(&path, user);
+    }
+    let desk = Desk::open(&path).unwrap();
+    for (user, pass) in [
+        ("empfang", "empfang-passphrase"),
+        ("helfer", "helfer-passphrase"),
+    ] {
+        assert!(
+            desk.login(user, &Passphrase::new(pass)).is_err(),
+            "{user} signed in after being disabled"
+        );
+    }
+}
+
+#[test]
+fn only_a_coordinator_disables_and_not_themselves() {
+    let f = Fixture::new();
+    let reception = f.staff("empfang", Role::Receptionist);
+    f.staff("helfer", Role::Volunteer);
+    assert!(matches!(
+        f.desk.disable_staff(&reception, "helfer"),
+        Err(DeskError::Forbidden(_))
+    ));
+    assert!(f.desk.disable_staff(&f.coordinator, COORDINATOR).is_err());
+    assert!(
+        f.desk
+            .login("helfer", &Passphrase::new("helfer-passphrase"))
+            .is_ok()
+    );
+}
