@@ -442,3 +442,120 @@ fn only_a_coordinator_disables_and_not_themselves() {
             .is_ok()
     );
 }
+
+// --- 3. Counts that identify no one ---
+
+#[test]
+fn without_the_key_the_file_shows_no_languages_of_a_day_with_one_registration() {
+    let f = Fixture::new();
+    let volunteer = f.staff("helfer", Role::Volunteer);
+    let languages = f.desk.reference(RefList::Languages).unwrap();
+    let (tigrinya, _) = languages
+        .iter()
+        .find(|(_, e)| e.label == "Tigrinya")
+        .expect("seed has Tigrinya");
+    let mut data = person("Testperson Einzeln", "", 1990);
+    data.languages = Answer::Given(vec![*tigrinya]);
+    f.desk
+        .register_visitor(&f.coordinator, &data, true, None)
+        .unwrap();
+
+    // The volunteer's day summary, on paper: no breakdown at all.
+    let today = f.desk.today();
+    let summary = f.desk.day_summary(&volunteer, today, false).unwrap();
+    assert!(summary.breakdowns_left_out && summary.new_languages.is_empty());
+    let text = mila::report::render::day_text(&summary, mila::ui::catalog::Lang::De);
+    assert!(!text.contains("Tigrinya"), "{text}");
+    // Staff with the key see the cell, but never the 1 that is one person.
+    let summary = f.desk.day_summary(&f.coordinator, today, false).unwrap();
+    let text = mila::report::render::day_text(&summary, mila::ui::catalog::Lang::De);
+    let line = text.lines().find(|l| l.contains("Tigrinya")).unwrap();
+    assert!(line.trim_end().ends_with("< 3"), "{line}");
+    assert!(text.contains("Zahlen unter 3"));
+
+    // The file without the key: no plaintext counter at all.
+    let (_dir, path) = close(f);
+    let store = Store::open(&path).unwrap();
+    let r = store.read().unwrap();
+    assert_eq!(r.count(mila::store::tables::DAY_STATS).unwrap(), 0);
+    assert_eq!(
+        r.count(mila::store::tables::SEALED_DAY_STATS).unwrap(),
+        1,
+        "the day's counters are sealed"
+    );
+}
+
+#[test]
+fn plaintext_counters_of_an_older_file_are_sealed_at_the_next_sign_in() {
+    let f = Fixture::new();
+    let day = day_key(f.desk.today());
+    let (_dir, path) = close(f);
+    {
+        // What an older version wrote: (day, kind, id) → count, in plaintext.
+        let db = redb::Database::open(&path).unwrap();
+        let w = db.begin_write().unwrap();
+        {
+            let def: TableDefinition<(u32, u8, u32), &[u8]> = TableDefinition::new("day_stats");
+            let mut t = w.open_table(def).unwrap();
+            t.insert((day, 1u8, 1u32), codec::encode(&5u32).unwrap().as_slice())
+                .unwrap();
+        }
+        w.commit().unwrap();
+    }
+    let desk = Desk::open(&path).unwrap();
+    let login = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let today = desk.today();
+    let summary = desk.day_summary(&login, today, false).unwrap();
+    assert_eq!(
+        summary.new_languages.iter().map(|c| c.count).sum::<u32>(),
+        5
+    );
+    drop(desk);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store
+            .read()
+            .unwrap()
+            .count(mila::store::tables::DAY_STATS)
+            .unwrap(),
+        0
+    );
+}
+
+// --- 5. Files only the owner can read ---
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn database_backups_and_their_folders_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("daten").join("mila.redb");
+    let (desk, login) =
+        Desk::create(&db, COORDINATOR, &coordinator_pass(), KdfParams::MINIMUM).unwrap();
+    assert_eq!(mode(&db), 0o600, "database");
+    assert_eq!(mode(db.parent().unwrap()), 0o700, "data folder");
+    let backup = dir.path().join("stick").join("sicherung.redb");
+    desk.backup(&login, &backup).unwrap();
+    assert_eq!(mode(&backup), 0o600, "backup");
+    assert_eq!(mode(backup.parent().unwrap()), 0o700, "backup folder");
+    let daily = desk.daily_backup(&dir.path().join("taeglich"), 3).unwrap();
+    assert_eq!(mode(&daily), 0o600, "daily backup");
+    assert_eq!(mode(daily.parent().unwrap()), 0o700, "daily folder");
+    // The rewrite after an erasure makes a fresh copy that takes the file's place.
+    desk.compact(&login).unwrap();
+    assert_eq!(mode(&db), 0o600, "rewritten database");
+    drop(desk);
+    // A restored database is the staged copy moved into place.
+    restore(&backup, &db, COORDINATOR, &coordinator_pass(), true).unwrap();
+    assert_eq!(mode(&db), 0o600, "restored database");
+    // A file left readable by an older version is tightened when opened.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(Desk::open(&db).unwrap());
+    assert_eq!(mode(&db), 0o600, "older database");
+}

@@ -122,6 +122,7 @@ impl Desk {
             w.index_insert(LOGINS_BY_DAY, &(day_key(self.today()), user.to_string()))?;
             if let Some(key) = &login.key {
                 super::grants::grant_all(&mut w, key)?;
+                super::stats::seal_legacy(&mut w, key)?;
             }
         }
         w.commit()?;

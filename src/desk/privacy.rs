@@ -186,7 +186,7 @@ impl Desk {
     /// (today's is replaced by a newer one), keeping the newest `keep`. A
     /// copy of the encrypted file needs no key, so no login either.
     pub fn daily_backup(&self, folder: &Path, keep: u32) -> DeskResult<std::path::PathBuf> {
-        std::fs::create_dir_all(folder).map_err(StoreError::from)?;
+        crate::store::private::create_dir_all(folder).map_err(StoreError::from)?;
         let name = format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", self.today());
         let dest = folder.join(&name);
         let fresh = folder.join(format!("{name}.new"));

@@ -13,7 +13,7 @@ pub mod output;
 mod period;
 pub mod render;
 
-pub use count::{Count, sort_counts};
+pub use count::{Count, SMALL_CELL, shown_count, sort_counts};
 pub use day::{Attendee, DaySummary, DayTotals, SessionLine, VisitorCounts};
 pub use period::{MonthCount, OfferingLine, PeriodReport, PeriodTotals, WeekCount, mean};
 pub use render::Format;

@@ -10,6 +10,7 @@ mod error;
 mod journal;
 mod journal_file;
 mod open;
+pub mod private;
 pub mod records;
 pub mod tables;
 mod txn;

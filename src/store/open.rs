@@ -105,14 +105,9 @@ impl Store {
     /// Creates a new database file; refuses to touch an existing one.
     pub fn create(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            super::private::create_dir_all(dir)?;
         }
-        let file = match OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(path)
-        {
+        let file = match super::private::new_file().open(path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::Exists(path.to_path_buf()));
@@ -162,6 +157,8 @@ impl Store {
     /// file is refused with its own error, and left as it was.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         check_header(path)?;
+        // Best effort: a file we may read but not chmod (another owner) still opens.
+        let _ = super::private::restrict(path);
         // A journal left by a crash brings the file up to its last confirmed
         // commit first: until then the file alone may be torn by a
         // checkpoint that did not finish. It was written by this program

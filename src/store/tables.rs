@@ -116,3 +116,6 @@ pub const STAFF_GRANTS: Table<String, Sealed> = Table::new("staff_grants");
 /// Visitor numbers whose personal data was erased, with when: a restore
 /// applies them to the backup, so an erased person never comes back.
 pub const ERASED: Table<VisitorNo, jiff::Timestamp> = Table::new("erased");
+/// Day → that day's counters (languages and needs of new visitors,
+/// referrals), sealed: see `desk::stats`. Replaces the plaintext `DAY_STATS`.
+pub const SEALED_DAY_STATS: Table<u32, Sealed> = Table::new("day_stats_sealed");

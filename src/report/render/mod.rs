@@ -49,7 +49,9 @@ pub fn day(summary: &DaySummary, format: Format, lang: Lang) -> Result<Vec<u8>, 
     match format {
         Format::Text => Ok(text::day(summary, lang).into_bytes()),
         Format::Csv => csv::day(summary, lang),
-        Format::Json => json::to_bytes(summary),
+        Format::Json => {
+            json::masked_to_bytes(summary, &["new_languages", "new_needs", "referrals"])
+        }
     }
 }
 
@@ -58,7 +60,7 @@ pub fn period(report: &PeriodReport, format: Format, lang: Lang) -> Result<Vec<u
     match format {
         Format::Text => Ok(text::period(report, lang).into_bytes()),
         Format::Csv => csv::period(report, lang),
-        Format::Json => json::to_bytes(report),
+        Format::Json => json::masked_to_bytes(report, &["languages", "needs", "referrals"]),
     }
 }
 
