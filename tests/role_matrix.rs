@@ -166,6 +166,12 @@ const MATRIX: &[Row] = &[
         may: [Yes, Yes, No],
     },
     Row {
+        name: "rekey",
+        command: "rekey",
+        args: &["rekey"],
+        may: [Yes, No, No],
+    },
+    Row {
         name: "restore",
         command: "restore",
         args: &["restore", "{backup}", "--force"],

@@ -559,3 +559,73 @@ fn database_backups_and_their_folders_are_the_owners_alone() {
     drop(Desk::open(&db).unwrap());
     assert_eq!(mode(&db), 0o600, "older database");
 }
+
+#[test]
+fn rekey_leaves_old_slots_useless_and_hands_out_one_time_passphrases() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    f.staff("helfer", Role::Volunteer);
+    let no = f
+        .desk
+        .register_visitor(
+            &f.coordinator,
+            &person("Testperson Bleibt", "", 1980),
+            true,
+            None,
+        )
+        .unwrap();
+    let (dir, path) = close(f);
+    let before = std::fs::read(&path).unwrap();
+    let old_wrapped = {
+        let store = Store::open(&path).unwrap();
+        let r = store.read().unwrap();
+        r.get(KEY_SLOTS, &"empfang".to_string())
+            .unwrap()
+            .unwrap()
+            .wrapped
+    };
+    assert!(contains(&before, &old_wrapped));
+
+    let mut desk = Desk::open(&path).unwrap();
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let handed_out = desk
+        .rekey(&coordinator, &coordinator_pass(), KdfParams::MINIMUM)
+        .unwrap();
+    let users: Vec<&str> = handed_out.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(users, ["empfang"], "only other key holders get one");
+    assert!(
+        desk.login("empfang", &Passphrase::new("empfang-passphrase"))
+            .is_err(),
+        "the old passphrase still opens a slot"
+    );
+    let reception = desk.login("empfang", &handed_out[0].1).unwrap();
+    assert!(reception.must_change_passphrase());
+    desk.change_passphrase(
+        &reception,
+        "empfang",
+        &Passphrase::new("empfang-neu-2026"),
+        KdfParams::MINIMUM,
+    )
+    .unwrap();
+    let reception = desk
+        .login("empfang", &Passphrase::new("empfang-neu-2026"))
+        .unwrap();
+    assert!(!reception.must_change_passphrase());
+    assert_eq!(
+        desk.visitor_card(&reception, no).unwrap().data.name,
+        "Testperson Bleibt"
+    );
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let report = desk.verify(&coordinator).unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+    assert!(
+        desk.login("helfer", &Passphrase::new("helfer-passphrase"))
+            .is_ok()
+    );
+    drop(desk);
+    assert!(
+        !contains(&std::fs::read(&path).unwrap(), &old_wrapped),
+        "the old slot is still in the file"
+    );
+    drop(dir);
+}

@@ -98,6 +98,9 @@ pub enum Command {
         #[command(subcommand)]
         command: super::report::ReportCommand,
     },
+    /// A new data key: every sealed record re-encrypted, new key slots
+    /// (others get a one-time passphrase, printed here); old backups keep the old key
+    Rekey,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -86,6 +86,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Export { command } => privacy::export(cli, command),
         Command::Demo { visitors, days } => demo::run(cli, visitors, days),
         Command::Report { command } => report::run(cli, command),
+        Command::Rekey => staff::rekey(cli),
     }
 }
 

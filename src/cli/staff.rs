@@ -55,3 +55,17 @@ pub fn run(cli: &Cli, command: StaffCommand) -> CliResult {
     }
     Ok(())
 }
+
+pub fn rekey(cli: &Cli) -> CliResult {
+    let desk = open_desk(cli)?;
+    let me = login(cli, &desk)?;
+    let pass = passphrase(cli)?;
+    let handed_out = desk.rekey(&me, &pass, KdfParams::from_env())?;
+    println!("New data key issued; backups made before keep the old key.");
+    for (user, once) in handed_out {
+        // Printed once, for handing over in person; valid until its owner changes it.
+        let once = String::from_utf8_lossy(once.as_bytes()).into_owned();
+        println!("{user}\tone-time passphrase: {once}\t(change it at the next sign-in)");
+    }
+    Ok(())
+}

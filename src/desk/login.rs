@@ -6,14 +6,16 @@ use super::roles::{Capability, allows};
 use super::staff;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, Role, Settings, StaffRecord, day_key};
-use crate::store::tables::{KEY_SLOTS, LOGINS_BY_DAY, SEALED_META, SETTINGS, STAFF};
+use crate::store::tables::{
+    KEY_SLOTS, LOGINS_BY_DAY, MUST_CHANGE_PASSPHRASE, SEALED_META, SETTINGS, STAFF,
+};
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, KdfParams, KeySlot, Passphrase, SealContext};
 
-const KEY_CHECK: &str = "key_check";
-const KEY_CHECK_PLAINTEXT: &[u8] = b"mila-desk key check";
+pub(super) const KEY_CHECK: &str = "key_check";
+pub(super) const KEY_CHECK_PLAINTEXT: &[u8] = b"mila-desk key check";
 
-fn key_check_context() -> SealContext<'static> {
+pub(super) fn key_check_context() -> SealContext<'static> {
     SealContext {
         table: "sealed_meta",
         record: 0,
@@ -27,6 +29,8 @@ pub struct Login {
     user: String,
     role: Role,
     key: Option<DataKey>,
+    /// Signed in with a one-time passphrase from `rekey`.
+    must_change: bool,
 }
 
 impl std::fmt::Debug for Login {
@@ -45,6 +49,11 @@ impl Login {
 
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// The passphrase was a one-time one handed out by `rekey`: change it now.
+    pub fn must_change_passphrase(&self) -> bool {
+        self.must_change
     }
 
     pub fn may(&self, capability: Capability) -> bool {
@@ -87,6 +96,7 @@ impl Desk {
             user: coordinator.to_string(),
             role: Role::Coordinator,
             key: Some(key),
+            must_change: false,
         };
         staff::put_account(
             &mut w,
@@ -170,10 +180,14 @@ impl Desk {
             vault::check_verifier(verifier, passphrase)?;
             None
         };
+        let must_change = r
+            .get(MUST_CHANGE_PASSPHRASE, &user.to_string())?
+            .unwrap_or(false);
         Ok(Login {
             user: user.to_string(),
             role: record.role,
             key,
+            must_change,
         })
     }
 }

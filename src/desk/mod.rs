@@ -18,6 +18,7 @@ mod planned;
 mod privacy;
 mod recurrence;
 mod reference;
+mod rekey;
 mod restore_rules;
 mod roles;
 mod search_cache;

@@ -4,7 +4,7 @@ use super::login::{Login, staff_record, write_slot};
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, Role};
-use crate::store::tables::{KEY_SLOTS, STAFF};
+use crate::store::tables::{KEY_SLOTS, MUST_CHANGE_PASSPHRASE, STAFF};
 use crate::store::{Read, Writer};
 use crate::vault::{self, KdfParams, Passphrase};
 
@@ -142,6 +142,9 @@ impl Desk {
             record.verifier = Some(vault::make_verifier(passphrase, kdf)?);
             w.put(STAFF, &user.to_string(), &record)?;
         }
+        if own {
+            w.remove(MUST_CHANGE_PASSPHRASE, &user.to_string())?;
+        }
         super::audit::record(
             &mut w,
             by.user(),
@@ -173,6 +176,7 @@ impl Desk {
         record.verifier = None;
         w.put(STAFF, &user.to_string(), &record)?;
         w.remove(KEY_SLOTS, &user.to_string())?;
+        w.remove(MUST_CHANGE_PASSPHRASE, &user.to_string())?;
         super::grants::remove_grant(&mut w, user)?;
         super::audit::record(&mut w, by.user(), AuditAction::StaffDisabled, None, user)?;
         w.commit()?;

@@ -82,6 +82,7 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         STAFF_GRANTS,
         ERASED,
         SEALED_DAY_STATS,
+        MUST_CHANGE_PASSPHRASE,
     );
     indexes!(
         VISITORS_BY_DAY,

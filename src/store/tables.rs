@@ -119,3 +119,6 @@ pub const ERASED: Table<VisitorNo, jiff::Timestamp> = Table::new("erased");
 /// Day → that day's counters (languages and needs of new visitors,
 /// referrals), sealed: see `desk::stats`. Replaces the plaintext `DAY_STATS`.
 pub const SEALED_DAY_STATS: Table<u32, Sealed> = Table::new("day_stats_sealed");
+/// User → true: the passphrase was handed out by `rekey` and must be
+/// changed at the next sign-in.
+pub const MUST_CHANGE_PASSPHRASE: Table<String, bool> = Table::new("must_change_passphrase");

@@ -867,6 +867,11 @@ catalog! {
     AuditRekey => "neuer Datenschlüssel" / "new data key",
     ReportSmallCellRule => "Zahlen unter 3 stehen als „< 3“, damit niemand erkennbar wird."
         / "Counts below 3 are shown as \"< 3\", so that no one can be recognised.",
+    StaffDisableQuestion => "Konto {user} sperren? Es kann sich nicht mehr anmelden, sein Schlüsselplatz wird gelöscht. Das lässt sich nicht rückgängig machen."
+        / "Disable the account {user}? It can no longer sign in, and its key slot is destroyed. This cannot be undone.",
+    StaffDisabled => "Konto {user} gesperrt." / "Account {user} disabled.",
+    StaffCannotDisable => "Dieses Konto lässt sich nicht sperren (das eigene oder schon gesperrt)."
+        / "This account cannot be disabled (your own, or disabled already).",
     ReportBreakdownsLeftOut => "Aufschlüsselung nach Sprachen, Bedarfen und Vermittlungen nur für Mitarbeitende mit Datenzugang."
         / "Breakdown by languages, needs and referrals only for staff with data access.",
 }
