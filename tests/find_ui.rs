@@ -280,7 +280,10 @@ fn the_coordinator_erases_from_the_card() {
     app.press(Action::Yes);
     let screen = app.screen();
     assert!(screen.contains("Besucher*in suchen"), "{screen}");
-    assert!(screen.contains("wurden gelöscht"), "{screen}");
+    assert!(
+        screen.contains("M-0004 gelöscht. Es bleiben: Nummer, Registrierungstag, anonyme Besuche."),
+        "{screen}"
+    );
     assert!(!screen.contains("▶ M-0004"), "{screen}");
     assert!(screen.contains("Niemand gefunden."), "{screen}");
     drop(app);

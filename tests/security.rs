@@ -629,3 +629,83 @@ fn rekey_leaves_old_slots_useless_and_hands_out_one_time_passphrases() {
     );
     drop(dir);
 }
+
+// --- 8. Erasure is what it says ---
+
+#[test]
+fn after_an_erasure_the_number_keeps_no_visits_and_no_household() {
+    use mila::store::tables::{CHECKINS_BY_VISITOR, VISITORS};
+    let f = Fixture::new();
+    let c = &f.coordinator;
+    let gone = f
+        .desk
+        .register_visitor(c, &person("Testperson Geht", "", 1980), true, None)
+        .unwrap();
+    let stays = f
+        .desk
+        .register_visitor(c, &person("Testperson Bleibt", "", 1982), true, Some(gone))
+        .unwrap();
+    let offering = f.desk.offerings().unwrap()[0].0;
+    let t = |h| jiff::civil::Time::new(h, 0, 0, 0).unwrap();
+    let today = f.desk.today();
+    for hour in [9, 11] {
+        let session = f
+            .desk
+            .add_session(c, offering, today, t(hour), t(hour + 1), "")
+            .unwrap();
+        f.desk.check_in(c, session, gone).unwrap();
+        f.desk.check_in(c, session, stays).unwrap();
+    }
+    let before = f.desk.period_report(c, today, today).unwrap();
+    assert_eq!(
+        (before.totals.checkins, before.totals.unique_visitors),
+        (4, 2)
+    );
+
+    f.desk.erase_visitor(c, gone).unwrap();
+
+    let after = f.desk.period_report(c, today, today).unwrap();
+    assert_eq!(
+        (after.totals.checkins, after.totals.unique_visitors),
+        (4, 2),
+        "the counts changed"
+    );
+    let names = f.desk.day_summary(c, today, true).unwrap();
+    let listed: Vec<u32> = names
+        .sessions
+        .iter()
+        .flat_map(|s| s.attendees.iter().flatten().map(|a| a.number))
+        .collect();
+    assert!(!listed.contains(&gone), "the number is still on a visit");
+    let (_dir, path) = close(f);
+    let store = Store::open(&path).unwrap();
+    let r = store.read().unwrap();
+    assert!(
+        r.index_keys(CHECKINS_BY_VISITOR, (gone, 0)..=(gone, u64::MAX))
+            .unwrap()
+            .is_empty(),
+        "check-ins still carry the erased number"
+    );
+    let mut linked = Vec::new();
+    r.scan(VISITORS, .., false, |no, meta: VisitorMeta| {
+        if meta.household == Some(gone) {
+            linked.push(no);
+        }
+        Ok(true)
+    })
+    .unwrap();
+    assert!(
+        linked.is_empty(),
+        "{linked:?} still link to the erased person"
+    );
+    let erased = r.get(VISITORS, &gone).unwrap().unwrap();
+    assert_eq!(erased.last_seen, erased.created, "a visit date stayed");
+    let kept = r.get(VISITORS, &stays).unwrap().unwrap();
+    assert_eq!(kept.household, None, "alone in the household now");
+    drop(r);
+    drop(store);
+    let mut desk = Desk::open(&path).unwrap();
+    let login = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let report = desk.verify(&login).unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+}

@@ -7,6 +7,7 @@ mod attendance;
 mod audit;
 mod day_note;
 pub mod demo;
+mod erasure;
 mod error;
 mod find;
 mod grants;
@@ -68,6 +69,10 @@ pub use crate::vault::{KdfParams, Passphrase, VaultError};
 
 /// `42` → `M-0042`.
 pub fn format_visitor_no(no: VisitorNo) -> String {
+    // An erased person's check-ins keep no number (issue 13).
+    if crate::store::records::is_anonymous(no) {
+        return "—".into();
+    }
     crate::search::format_visitor_number(no)
 }
 

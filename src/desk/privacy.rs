@@ -73,8 +73,12 @@ fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
 pub(super) fn erase_record(w: &mut Writer, no: VisitorNo, mut meta: VisitorMeta) -> DeskResult<()> {
     w.remove(PERSONAL, &no)?;
     super::search_cache::forget(w, no)?;
+    super::erasure::anonymise_check_ins(w, no)?;
+    super::erasure::unlink_household(w, no, meta.household)?;
     meta.status = VisitorStatus::Erased;
     meta.household = None;
+    // No visit date stays under the number either.
+    meta.last_seen = meta.created;
     w.put(VISITORS, &no, &meta)?;
     super::visitors::mark_incomplete(w, no, &meta)?;
     if w.get(ERASED, &no)?.is_none() {

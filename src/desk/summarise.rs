@@ -55,10 +55,18 @@ fn checked_in(r: &Reader, id: SessionId) -> DeskResult<Vec<VisitorNo>> {
 struct People {
     bits: Vec<u64>,
     len: u32,
+    /// Anonymous stand-ins of erased people: far above the dense numbers.
+    anonymous: std::collections::HashSet<VisitorNo>,
 }
 
 impl People {
     fn insert(&mut self, no: VisitorNo) {
+        if crate::store::records::is_anonymous(no) {
+            if self.anonymous.insert(no) {
+                self.len += 1;
+            }
+            return;
+        }
         let (word, bit) = ((no / 64) as usize, no % 64);
         if word >= self.bits.len() {
             self.bits.resize(word + 1, 0);
@@ -111,6 +119,15 @@ fn attendees(r: &Reader, key: &DataKey, numbers: &[VisitorNo]) -> DeskResult<Vec
                 name_latin: String::new(),
                 erased: true,
             },
+            // An erased person's check-ins moved to an anonymous stand-in.
+            Err(DeskError::NoSuchVisitor(_)) if crate::store::records::is_anonymous(no) => {
+                Attendee {
+                    number: no,
+                    name: String::new(),
+                    name_latin: String::new(),
+                    erased: true,
+                }
+            }
             Err(e) => return Err(e),
         };
         out.push(attendee);
@@ -293,7 +310,11 @@ impl Desk {
         if listed.is_empty() {
             super::audit::record(&mut w, by.user(), AuditAction::NamesReport, None, &detail)?;
         }
-        for &no in listed {
+        // An anonymous stand-in names no one: nobody's trail to add it to.
+        for &no in listed
+            .iter()
+            .filter(|no| !crate::store::records::is_anonymous(**no))
+        {
             super::audit::record(
                 &mut w,
                 by.user(),

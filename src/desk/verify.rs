@@ -202,7 +202,7 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
         if !sessions.contains(&sid) {
             problems.push(format!("check-in to a missing session {sid}"));
         }
-        if !visitors.contains(&no) {
+        if !visitors.contains(&no) && !crate::store::records::is_anonymous(no) {
             problems.push(format!(
                 "check-in of a missing visitor {}",
                 format_visitor_no(no)

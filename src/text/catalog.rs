@@ -338,7 +338,8 @@ catalog! {
     CardEraseQuestion => "Alle persönlichen Daten von {number} endgültig löschen? Das kann nicht rückgängig gemacht werden; die Besuche bleiben als anonyme Zahlen."
         / "Erase all personal data of {number} for good? This cannot be undone; the visits stay as anonymous counts.",
     CardErasing => "{number} wird gelöscht und die Datei neu geschrieben, bitte warten …" / "Erasing {number} and rewriting the file, please wait …",
-    CardErased => "Die persönlichen Daten von {number} wurden gelöscht." / "The personal data of {number} was erased.",
+    CardErased => "{number} gelöscht. Es bleiben: Nummer, Registrierungstag, anonyme Besuche."
+        / "{number} erased. Kept: the number, its registration day, anonymous visits.",
     CardExported => "Auskunft gespeichert: {json} und {text}" / "Access export saved: {json} and {text}",
     // Intake checklist and duplicate check (INTAKE).
     IntakeTitle => "Erstaufnahme" / "Intake",

@@ -100,6 +100,10 @@ fn clock(time: Time) -> String {
 
 /// `M-0042`, as the desk writes visitor numbers everywhere.
 fn visitor_no(no: VisitorNo) -> String {
+    // An erased person's check-ins keep no number (issue 13).
+    if crate::store::records::is_anonymous(no) {
+        return "—".into();
+    }
     format!("M-{no:04}")
 }
 
