@@ -313,8 +313,8 @@ fn check_staged(
         return Err(RestoreError::BackupDamaged(report.problems.len()));
     }
     let detail = match current {
-        Some(current) => super::restore_rules::carry_over(current, &staged, &login)?,
-        None => super::restore_rules::restored_detail(&staged, None)?,
+        Some(current) => super::restore_rules::carry_over(current, &staged)?,
+        None => super::restore_rules::restored_detail(&staged)?,
     };
     staged.audit_detail(&login, AuditAction::Restore, None, &detail)?;
     // Erasures applied to the copy left their bytes in its free pages.

@@ -4,7 +4,6 @@
 
 use jiff::Timestamp;
 
-use super::login::Login;
 use super::{Desk, DeskResult};
 use crate::store::records::{AuditAction, AuditEntry, VisitorStatus};
 use crate::store::tables::{AUDIT, AUDIT_BY_VISITOR, ERASED, VISITORS};
@@ -12,7 +11,7 @@ use crate::store::{Read, Writer};
 
 /// Applies `current`'s erased ledger and audit log to `staged` (the copy of
 /// the backup), and returns the detail of the restore's audit entry.
-pub(super) fn carry_over(current: &Desk, staged: &Desk, _by: &Login) -> DeskResult<String> {
+pub(super) fn carry_over(current: &Desk, staged: &Desk) -> DeskResult<String> {
     let r = current.store.read()?;
     let erased = r.range(ERASED, ..)?;
     let current_log = r.range(AUDIT, ..)?;
@@ -42,13 +41,10 @@ pub(super) fn carry_over(current: &Desk, staged: &Desk, _by: &Login) -> DeskResu
 }
 
 /// The detail when nothing is replaced (a restore onto an empty place).
-pub(super) fn restored_detail(
-    staged: &Desk,
-    current_as_of: Option<Timestamp>,
-) -> DeskResult<String> {
+pub(super) fn restored_detail(staged: &Desk) -> DeskResult<String> {
     let r = staged.store.read()?;
     let backup_as_of = r.last(AUDIT)?.map(|(_, e)| e.at);
-    Ok(restored_detail_at(backup_as_of, current_as_of))
+    Ok(restored_detail_at(backup_as_of, None))
 }
 
 fn restored_detail_at(backup: Option<Timestamp>, current: Option<Timestamp>) -> String {
