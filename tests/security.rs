@@ -709,3 +709,63 @@ fn after_an_erasure_the_number_keeps_no_visits_and_no_household() {
     let report = desk.verify(&login).unwrap();
     assert!(report.ok(), "{:?}", report.problems);
 }
+
+/// An attacker who also deletes every grant (so the file looks older than
+/// grants) gets no slot either: a missing grant is never trusted for one.
+#[test]
+fn deleting_the_grants_does_not_make_a_flipped_role_trusted() {
+    let f = Fixture::new();
+    f.staff("helfer", Role::Volunteer);
+    let (_dir, path) = close(f);
+    flip_role(&path, "helfer", Role::Receptionist);
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let w = db.begin_write().unwrap();
+        w.delete_table(bytes("staff_grants")).unwrap();
+        w.commit().unwrap();
+    }
+    let desk = Desk::open(&path).unwrap();
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let result = desk.change_passphrase(
+        &coordinator,
+        "helfer",
+        &Passphrase::new("routine-reset-1"),
+        KdfParams::MINIMUM,
+    );
+    assert!(
+        matches!(result, Err(DeskError::RoleNotGranted(_))),
+        "{result:?}"
+    );
+    drop(desk);
+    assert!(!has_slot(&path, "helfer"));
+}
+
+/// A file from before grants: a key holder's own sign-in (their slot opens)
+/// seals their role; until then a reset of their passphrase is refused.
+#[test]
+fn an_older_file_gets_its_grants_at_each_key_holders_sign_in() {
+    let f = Fixture::new();
+    f.staff("empfang", Role::Receptionist);
+    let (_dir, path) = close(f);
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let w = db.begin_write().unwrap();
+        w.delete_table(bytes("staff_grants")).unwrap();
+        w.commit().unwrap();
+    }
+    let desk = Desk::open(&path).unwrap();
+    let coordinator = desk.login(COORDINATOR, &coordinator_pass()).unwrap();
+    let reset = Passphrase::new("empfang-neu-2026");
+    assert!(matches!(
+        desk.change_passphrase(&coordinator, "empfang", &reset, KdfParams::MINIMUM),
+        Err(DeskError::RoleNotGranted(_))
+    ));
+    desk.login("empfang", &Passphrase::new("empfang-passphrase"))
+        .unwrap();
+    desk.change_passphrase(&coordinator, "empfang", &reset, KdfParams::MINIMUM)
+        .unwrap();
+    assert_eq!(
+        desk.login("empfang", &reset).unwrap().role(),
+        Role::Receptionist
+    );
+}

@@ -53,14 +53,15 @@ pub(super) fn remove_grant(w: &mut Writer, user: &str) -> DeskResult<()> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum GrantCheck {
     Confirmed,
-    /// A file written before grants existed: nothing to check against yet.
-    Legacy,
+    /// No grant: an account from before grants, or one whose grant was
+    /// deleted. Never trusted for a slot; a key holder whose own slot opens
+    /// gets theirs at sign-in (see `Desk::login`).
+    Missing,
     Mismatch,
 }
 
-/// Checks `role` of `user` against the sealed grant. A file without any
-/// grant predates them (see [`grant_all`]); once one exists, a missing,
-/// moved or altered grant is a mismatch.
+/// Checks `role` of `user` against the sealed grant. A moved or altered
+/// grant is a mismatch.
 pub(super) fn check_grant(
     r: &impl Read,
     key: &DataKey,
@@ -68,11 +69,7 @@ pub(super) fn check_grant(
     role: Role,
 ) -> DeskResult<GrantCheck> {
     let Some(sealed) = r.get(STAFF_GRANTS, &user.to_string())? else {
-        return Ok(if r.count(STAFF_GRANTS)? == 0 {
-            GrantCheck::Legacy
-        } else {
-            GrantCheck::Mismatch
-        });
+        return Ok(GrantCheck::Missing);
     };
     let Ok(plain) = vault::open(key, context(), &sealed) else {
         return Ok(GrantCheck::Mismatch);
@@ -88,7 +85,8 @@ pub(super) fn check_grant(
     })
 }
 
-/// The same check, as the error a use case returns.
+/// The same check, as the error a use case returns: a role that holds a
+/// key must be confirmed; a volunteer's may be missing (it buys nothing).
 pub(super) fn require_grant(
     r: &impl Read,
     key: &DataKey,
@@ -96,20 +94,10 @@ pub(super) fn require_grant(
     role: Role,
 ) -> DeskResult<()> {
     match check_grant(r, key, user, role)? {
-        GrantCheck::Confirmed | GrantCheck::Legacy => Ok(()),
-        GrantCheck::Mismatch => Err(DeskError::RoleNotGranted(user.to_string())),
+        GrantCheck::Confirmed => Ok(()),
+        GrantCheck::Missing if !role.holds_key() => Ok(()),
+        GrantCheck::Missing | GrantCheck::Mismatch => {
+            Err(DeskError::RoleNotGranted(user.to_string()))
+        }
     }
-}
-
-/// A file from before grants: the first key holder who signs in seals the
-/// roles as they are then (see README, Threat model).
-pub(super) fn grant_all(w: &mut Writer, key: &DataKey) -> DeskResult<()> {
-    use crate::store::tables::STAFF;
-    if w.count(STAFF_GRANTS)? != 0 {
-        return Ok(());
-    }
-    for (user, record) in w.range(STAFF, ..)? {
-        write_grant(w, key, &user, record.role)?;
-    }
-    Ok(())
 }

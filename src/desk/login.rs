@@ -7,7 +7,8 @@ use super::staff;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, Role, Settings, StaffRecord, day_key};
 use crate::store::tables::{
-    KEY_SLOTS, LOGINS_BY_DAY, MUST_CHANGE_PASSPHRASE, SEALED_META, SETTINGS, STAFF,
+    DAY_STATS, KEY_SLOTS, LOGINS_BY_DAY, MUST_CHANGE_PASSPHRASE, SEALED_META, SETTINGS, STAFF,
+    STAFF_GRANTS,
 };
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, KdfParams, KeySlot, Passphrase, SealContext};
@@ -124,15 +125,30 @@ impl Desk {
             ) => AuditAction::LoginFailed,
             Err(_) => return result,
         };
-        let mut w = self.store.write()?;
-        let known = staff::is_valid_user_name(user) && w.get(STAFF, &user.to_string())?.is_some();
+        // Looked at in a snapshot: the sign-in's commit stays as small as it
+        // was (reading a table inside a write would open, even create, it).
+        let (known, ungranted, legacy_stats) = {
+            let r = self.store.read()?;
+            let known =
+                staff::is_valid_user_name(user) && r.get(STAFF, &user.to_string())?.is_some();
+            let ungranted = r.get(STAFF_GRANTS, &user.to_string())?.is_none();
+            (known, ungranted, r.count(DAY_STATS)? > 0)
+        };
         let shown = if known { user } else { UNKNOWN_USER };
+        let mut w = self.store.write()?;
         super::audit::record(&mut w, shown, action, None, "")?;
         if let Ok(login) = &result {
             w.index_insert(LOGINS_BY_DAY, &(day_key(self.today()), user.to_string()))?;
             if let Some(key) = &login.key {
-                super::grants::grant_all(&mut w, key)?;
-                super::stats::seal_legacy(&mut w, key)?;
+                // An account from before grants whose own slot just opened:
+                // it is a key holder, so its role is sealed now (README,
+                // Threat model). Nobody else's role is trusted this way.
+                if ungranted {
+                    super::grants::write_grant(&mut w, key, user, login.role)?;
+                }
+                if legacy_stats {
+                    super::stats::seal_legacy(&mut w, key)?;
+                }
             }
         }
         w.commit()?;
@@ -170,7 +186,13 @@ impl Desk {
             if opened.as_slice() != KEY_CHECK_PLAINTEXT {
                 return Err(DeskError::ForeignKey);
             }
-            super::grants::require_grant(&r, &key, user, record.role)?;
+            // A missing grant is sealed at this sign-in (see `login`); an
+            // altered or moved one means the plaintext role was changed.
+            if super::grants::check_grant(&r, &key, user, record.role)?
+                == super::grants::GrantCheck::Mismatch
+            {
+                return Err(DeskError::RoleNotGranted(user.to_string()));
+            }
             Some(key)
         } else {
             let Some(verifier) = record.verifier.as_deref() else {

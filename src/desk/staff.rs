@@ -198,7 +198,8 @@ impl Desk {
             let grant = super::grants::check_grant(&r, key, &user, rec.role)?;
             out.push(StaffInfo {
                 has_key_slot: slots.contains(&user),
-                role_confirmed: grant != super::grants::GrantCheck::Mismatch,
+                role_confirmed: grant != super::grants::GrantCheck::Mismatch
+                    && !(grant == super::grants::GrantCheck::Missing && rec.role.holds_key()),
                 user,
                 role: rec.role,
                 active: rec.active,
