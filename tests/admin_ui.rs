@@ -699,3 +699,32 @@ fn a_housing_unit_is_marked_shared_and_tally_categories_are_a_tab() {
             .any(|(_, e)| e.label == "Testunterkunft Geteilt" && e.shared)
     );
 }
+
+// --- Security (issue 13): disabling an account in F8 ---
+
+#[test]
+fn disable_an_account_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = make_database(dir.path());
+    let mut app = coordinator_app(dir.path(), 100, 30);
+    open_entry(&mut app, STAFF);
+    // helfer, koordination: sorted by name.
+    app.press(Action::First);
+    app.press(Action::ArchiveItem);
+    let screen = app.screen();
+    assert!(screen.contains("Konto helfer sperren?"), "{screen}");
+    // "No" is pre-selected: a reflexive Enter disables nobody.
+    app.press(Action::Confirm);
+    assert!(!app.screen().contains("(deaktiviert)"));
+    app.press(Action::ArchiveItem);
+    app.press(Action::Yes);
+    let screen = app.screen();
+    assert!(screen.contains("Konto helfer gesperrt."), "{screen}");
+    assert!(screen.contains("(deaktiviert)"), "{screen}");
+    drop(app);
+    let desk = Desk::open(&path).unwrap();
+    assert!(matches!(
+        desk.login(VOLUNTEER, &Passphrase::new(VOLUNTEER_PASSPHRASE)),
+        Err(DeskError::Deactivated)
+    ));
+}

@@ -376,3 +376,39 @@ fn pool_remove_erases_a_member_and_asks_first() {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret));
     }
 }
+
+/// A new data key re-encrypts the pool's contacts and the requests' details
+/// too: after `mila rekey` both still open, and nothing reads as damaged.
+#[test]
+fn rekey_keeps_pool_contacts_and_request_details_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init(dir.path());
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(&csv, "name\nTestperson Rekey\n").unwrap();
+    mila(&db)
+        .args(["import", "visitors", csv.to_str().unwrap()])
+        .assert()
+        .success();
+    mila(&db)
+        .args([
+            "pool",
+            "add",
+            "Testperson Almaz",
+            "--languages",
+            "Arabisch:good",
+        ])
+        .args(["--phone", "0151 0000000"])
+        .assert()
+        .success();
+    mila(&db)
+        .args(["request", "add", "1", "--language", "Arabisch"])
+        .args(["--purpose", "Jobcenter-Termin", "--at", "2026-12-09 10:00"])
+        .assert()
+        .success();
+    mila(&db).arg("rekey").assert().success();
+    let pool = stdout(mila(&db).args(["pool", "list", "--json"]));
+    assert!(pool.contains("0151 0000000"), "{pool}");
+    let requests = stdout(mila(&db).args(["request", "list", "--json"]));
+    assert!(requests.contains("Jobcenter-Termin"), "{requests}");
+    mila(&db).arg("verify").assert().success();
+}

@@ -108,6 +108,9 @@ pub enum Command {
         #[command(subcommand)]
         command: super::mediation::RequestCommand,
     },
+    /// A new data key: every sealed record re-encrypted, new key slots
+    /// (others get a one-time passphrase, printed here); old backups keep the old key
+    Rekey,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -144,8 +147,10 @@ pub enum StaffCommand {
     },
     /// Change an account's passphrase (from MILA_NEW_PASSPHRASE or a prompt)
     Passwd { name: String },
-    /// List the accounts
+    /// List the accounts, their roles and who holds a key slot
     List,
+    /// Disable an account of someone who left: no sign-in, key slot destroyed
+    Disable { name: String },
 }
 
 #[derive(Debug, Clone, Subcommand)]

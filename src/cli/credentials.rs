@@ -73,5 +73,12 @@ pub fn user(cli: &Cli) -> Result<String, Failure> {
 pub fn login(cli: &Cli, desk: &Desk) -> Result<Login, Failure> {
     let user = user(cli)?;
     let passphrase = passphrase(cli)?;
-    Ok(desk.login(&user, &passphrase)?)
+    let login = desk.login(&user, &passphrase)?;
+    if login.must_change_passphrase() {
+        eprintln!(
+            "mila: warning: your passphrase was a one-time one; change it now with `mila staff passwd {}`",
+            login.user()
+        );
+    }
+    Ok(login)
 }

@@ -128,6 +128,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Report { command } => report::run(cli, command),
         Command::Pool { command } => mediation::pool(cli, command),
         Command::Request { command } => mediation::request(cli, command),
+        Command::Rekey => staff::rekey(cli),
     }
 }
 

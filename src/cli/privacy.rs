@@ -75,7 +75,10 @@ pub fn erase(cli: &Cli, command: EraseCommand) -> CliResult {
         return Err(Failure("not erased".into()));
     }
     desk.erase_visitor(&me, no)?;
-    println!("Erased the personal data of {shown}; past attendance stays as anonymous counts.");
+    println!(
+        "Erased {shown}: its personal data, household links and the number on its check-ins are gone. \
+         Kept: the number with its registration date and the mark \"erased\"; its check-ins count on as anonymous visits."
+    );
     Ok(())
 }
 

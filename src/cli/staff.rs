@@ -38,12 +38,40 @@ pub fn run(cli: &Cli, command: StaffCommand) -> CliResult {
             desk.change_passphrase(&me, &name, &pass, KdfParams::from_env())?;
             println!("Changed the passphrase of {name}.");
         }
+        StaffCommand::Disable { name } => {
+            desk.disable_staff(&me, &name)?;
+            println!("Disabled {name}: no sign-in, key slot destroyed.");
+        }
         StaffCommand::List => {
             for s in desk.list_staff(&me)? {
                 let state = if s.active { "" } else { " (deactivated)" };
-                println!("{}\t{}{state}", s.user, s.role.as_str());
+                let slot = if s.has_key_slot {
+                    "key slot"
+                } else {
+                    "no key slot"
+                };
+                let forged = if s.role_confirmed {
+                    ""
+                } else {
+                    " (role NOT as granted: changed outside MiLA Desk)"
+                };
+                println!("{}\t{}\t{slot}{state}{forged}", s.user, s.role.as_str());
             }
         }
+    }
+    Ok(())
+}
+
+pub fn rekey(cli: &Cli) -> CliResult {
+    let desk = open_desk(cli)?;
+    let me = login(cli, &desk)?;
+    let pass = passphrase(cli)?;
+    let handed_out = desk.rekey(&me, &pass, KdfParams::from_env())?;
+    println!("New data key issued; backups made before keep the old key.");
+    for (user, once) in handed_out {
+        // Printed once, for handing over in person; valid until its owner changes it.
+        let once = String::from_utf8_lossy(once.as_bytes()).into_owned();
+        println!("{user}\tone-time passphrase: {once}\t(change it at the next sign-in)");
     }
     Ok(())
 }

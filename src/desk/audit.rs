@@ -38,6 +38,8 @@ pub fn audit_action_word(action: AuditAction) -> Msg {
         AuditAction::Restore => Msg::AuditRestore,
         AuditAction::PoolChanged => Msg::AuditPoolChanged,
         AuditAction::RequestChanged => Msg::AuditRequestChanged,
+        AuditAction::StaffDisabled => Msg::AuditStaffDisabled,
+        AuditAction::Rekey => Msg::AuditRekey,
     }
 }
 

@@ -37,6 +37,11 @@ pub enum DeskError {
     SessionCancelled,
     #[error("this key does not belong to this database")]
     ForeignKey,
+    // --- Security (issue 13) ---
+    #[error(
+        "the role of account '{0}' is not the one a coordinator granted (the file was changed outside MiLA Desk); nothing was changed"
+    )]
+    RoleNotGranted(String),
 }
 
 impl From<VaultError> for DeskError {

@@ -6,14 +6,17 @@ use super::roles::{Capability, allows};
 use super::staff;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, Role, Settings, StaffRecord, day_key};
-use crate::store::tables::{KEY_SLOTS, LOGINS_BY_DAY, SEALED_META, SETTINGS, STAFF};
+use crate::store::tables::{
+    DAY_STATS, KEY_SLOTS, LOGINS_BY_DAY, MUST_CHANGE_PASSPHRASE, SEALED_META, SETTINGS, STAFF,
+    STAFF_GRANTS,
+};
 use crate::store::{Read, Writer};
 use crate::vault::{self, DataKey, KdfParams, KeySlot, Passphrase, SealContext};
 
-const KEY_CHECK: &str = "key_check";
-const KEY_CHECK_PLAINTEXT: &[u8] = b"mila-desk key check";
+pub(super) const KEY_CHECK: &str = "key_check";
+pub(super) const KEY_CHECK_PLAINTEXT: &[u8] = b"mila-desk key check";
 
-fn key_check_context() -> SealContext<'static> {
+pub(super) fn key_check_context() -> SealContext<'static> {
     SealContext {
         table: "sealed_meta",
         record: 0,
@@ -27,6 +30,8 @@ pub struct Login {
     user: String,
     role: Role,
     key: Option<DataKey>,
+    /// Signed in with a one-time passphrase from `rekey`.
+    must_change: bool,
 }
 
 impl std::fmt::Debug for Login {
@@ -45,6 +50,11 @@ impl Login {
 
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// The passphrase was a one-time one handed out by `rekey`: change it now.
+    pub fn must_change_passphrase(&self) -> bool {
+        self.must_change
     }
 
     pub fn may(&self, capability: Capability) -> bool {
@@ -87,6 +97,7 @@ impl Desk {
             user: coordinator.to_string(),
             role: Role::Coordinator,
             key: Some(key),
+            must_change: false,
         };
         staff::put_account(
             &mut w,
@@ -107,21 +118,43 @@ impl Desk {
     }
 
     /// Checks the passphrase (about half a second of Argon2id by design) and
-    /// returns the logged-in staff member. Failed attempts are audited.
+    /// returns the logged-in staff member. Failed attempts are audited; an
+    /// unknown name is logged as `?`, never as typed (it may be a passphrase
+    /// typed into the wrong field).
     pub fn login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
         let result = self.try_login(user, passphrase);
-        let (action, shown_user) = match &result {
-            Ok(_) => (AuditAction::Login, user),
-            Err(DeskError::WrongCredentials | DeskError::Deactivated) => {
-                (AuditAction::LoginFailed, user)
-            }
+        let action = match &result {
+            Ok(_) => AuditAction::Login,
+            Err(
+                DeskError::WrongCredentials | DeskError::Deactivated | DeskError::RoleNotGranted(_),
+            ) => AuditAction::LoginFailed,
             Err(_) => return result,
         };
+        // Looked at in a snapshot: the sign-in's commit stays as small as it
+        // was (reading a table inside a write would open, even create, it).
+        let (known, ungranted, legacy_stats) = {
+            let r = self.store.read()?;
+            let known =
+                staff::is_valid_user_name(user) && r.get(STAFF, &user.to_string())?.is_some();
+            let ungranted = r.get(STAFF_GRANTS, &user.to_string())?.is_none();
+            (known, ungranted, r.count(DAY_STATS)? > 0)
+        };
+        let shown = if known { user } else { UNKNOWN_USER };
         let mut w = self.store.write()?;
-        let shown: String = shown_user.chars().take(staff::MAX_USER_CHARS).collect();
-        super::audit::record(&mut w, &shown, action, None, "")?;
-        if result.is_ok() {
+        super::audit::record(&mut w, shown, action, None, "")?;
+        if let Ok(login) = &result {
             w.index_insert(LOGINS_BY_DAY, &(day_key(self.today()), user.to_string()))?;
+            if let Some(key) = &login.key {
+                // An account from before grants whose own slot just opened:
+                // it is a key holder, so its role is sealed now (README,
+                // Threat model). Nobody else's role is trusted this way.
+                if ungranted {
+                    super::grants::write_grant(&mut w, key, user, login.role)?;
+                }
+                if legacy_stats {
+                    super::stats::seal_legacy(&mut w, key)?;
+                }
+            }
         }
         w.commit()?;
         result
@@ -129,18 +162,26 @@ impl Desk {
 
     fn try_login(&self, user: &str, passphrase: &Passphrase) -> DeskResult<Login> {
         let r = self.store.read()?;
-        let Some(record) = r.get(STAFF, &user.to_string())? else {
-            // Spend the same time as a real check, so names cannot be probed by timing.
-            let _ = vault::check_verifier(staff::DUMMY_VERIFIER, passphrase);
+        let record = r.get(STAFF, &user.to_string())?;
+        // Every refusal before the real check costs the same Argon2id work
+        // as the real check, so names cannot be probed by timing.
+        let spend = |r: &crate::store::Reader| -> DeskResult<()> {
+            vault::spend_like(usual_params(r)?, passphrase);
+            Ok(())
+        };
+        let Some(record) = record else {
+            spend(&r)?;
             return Err(DeskError::WrongCredentials);
         };
         if !record.active {
+            spend(&r)?;
             return Err(DeskError::Deactivated);
         }
         let key = if record.role.holds_key() {
-            let slot: KeySlot = r
-                .get(KEY_SLOTS, &user.to_string())?
-                .ok_or(DeskError::WrongCredentials)?;
+            let Some(slot) = r.get(KEY_SLOTS, &user.to_string())? else {
+                spend(&r)?;
+                return Err(DeskError::WrongCredentials);
+            };
             let key = slot.unwrap_key(passphrase, user)?;
             let check = r
                 .get(SEALED_META, &KEY_CHECK.to_string())?
@@ -150,21 +191,47 @@ impl Desk {
             if opened.as_slice() != KEY_CHECK_PLAINTEXT {
                 return Err(DeskError::ForeignKey);
             }
+            // A missing grant is sealed at this sign-in (see `login`); an
+            // altered or moved one means the plaintext role was changed.
+            if super::grants::check_grant(&r, &key, user, record.role)?
+                == super::grants::GrantCheck::Mismatch
+            {
+                return Err(DeskError::RoleNotGranted(user.to_string()));
+            }
             Some(key)
         } else {
-            let verifier = record
-                .verifier
-                .as_deref()
-                .ok_or(DeskError::WrongCredentials)?;
+            let Some(verifier) = record.verifier.as_deref() else {
+                spend(&r)?;
+                return Err(DeskError::WrongCredentials);
+            };
             vault::check_verifier(verifier, passphrase)?;
             None
         };
+        let must_change = r
+            .get(MUST_CHANGE_PASSPHRASE, &user.to_string())?
+            .unwrap_or(false);
         Ok(Login {
             user: user.to_string(),
             role: record.role,
             key,
+            must_change,
         })
     }
+}
+
+/// Who a failed sign-in with an unknown name is logged as: no valid user
+/// name can be this.
+pub const UNKNOWN_USER: &str = "?";
+
+/// The Argon2id parameters of the accounts in this file (the first key
+/// slot's), which a refused name costs as well.
+fn usual_params(r: &crate::store::Reader) -> DeskResult<KdfParams> {
+    let mut params = KdfParams::DEFAULT;
+    r.scan(KEY_SLOTS, .., false, |_, slot: KeySlot| {
+        params = slot.params;
+        Ok(false)
+    })?;
+    Ok(params)
 }
 
 pub(super) fn staff_record(role: Role, verifier: Option<String>) -> StaffRecord {

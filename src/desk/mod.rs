@@ -8,8 +8,10 @@ mod audit;
 mod day_note;
 pub mod demo;
 mod draft;
+mod erasure;
 mod error;
 mod find;
+mod grants;
 pub mod import;
 mod import_matching;
 mod login;
@@ -19,6 +21,8 @@ mod planned;
 mod privacy;
 mod recurrence;
 mod reference;
+mod rekey;
+mod restore_rules;
 mod roles;
 mod search_cache;
 mod seed;
@@ -83,6 +87,10 @@ pub use crate::vault::{KdfParams, Passphrase, VaultError};
 
 /// `42` → `M-0042`.
 pub fn format_visitor_no(no: VisitorNo) -> String {
+    // An erased person's check-ins keep no number (issue 13).
+    if crate::store::records::is_anonymous(no) {
+        return "—".into();
+    }
     crate::search::format_visitor_number(no)
 }
 

@@ -8,9 +8,9 @@ use jiff::civil::Date;
 use super::login::Login;
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
-use crate::store::records::{AuditAction, Settings, VisitorNo, VisitorStatus};
-use crate::store::tables::{PERSONAL, SETTINGS, VISITORS};
-use crate::store::{Read, Store, StoreError, Writer};
+use crate::store::records::{AuditAction, Settings, VisitorMeta, VisitorNo, VisitorStatus};
+use crate::store::tables::{ERASED, PERSONAL, SETTINGS, VISITORS};
+use crate::store::{Read, StoreError, Writer};
 use crate::vault::Passphrase;
 
 const DAILY_PREFIX: &str = "mila-";
@@ -59,18 +59,32 @@ pub struct RetentionCandidate {
 }
 
 fn erase_in(w: &mut Writer, by: &Login, no: VisitorNo) -> DeskResult<()> {
-    let mut meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
+    let meta = w.get(VISITORS, &no)?.ok_or(DeskError::NoSuchVisitor(no))?;
     if meta.status == VisitorStatus::Erased {
         return Err(DeskError::Erased(no));
     }
+    erase_record(w, no, meta)?;
+    super::audit::record(w, by.user(), AuditAction::Erase, Some(no), "")?;
+    Ok(())
+}
+
+/// What an erasure removes and keeps, without its audit entry: also what a
+/// restore applies again for every number in the erased ledger.
+pub(super) fn erase_record(w: &mut Writer, no: VisitorNo, mut meta: VisitorMeta) -> DeskResult<()> {
     w.remove(PERSONAL, &no)?;
     super::search_cache::forget(w, no)?;
     super::mediation::forget_visitor(w, no)?;
+    super::erasure::anonymise_check_ins(w, no)?;
+    super::erasure::unlink_household(w, no, meta.household)?;
     meta.status = VisitorStatus::Erased;
     meta.household = None;
+    // No visit date stays under the number either.
+    meta.last_seen = meta.created;
     w.put(VISITORS, &no, &meta)?;
     super::visitors::mark_incomplete(w, no, &meta)?;
-    super::audit::record(w, by.user(), AuditAction::Erase, Some(no), "")?;
+    if w.get(ERASED, &no)?.is_none() {
+        w.put(ERASED, &no, &jiff::Timestamp::now())?;
+    }
     Ok(())
 }
 
@@ -169,6 +183,9 @@ impl Desk {
 
     /// Writes a consistent, still encrypted copy of the database to `dest`.
     pub fn backup(&self, by: &Login, dest: &Path) -> DeskResult<()> {
+        // A copy needs no key, but on demand it is a way to take every
+        // sealed record home: for staff with data access only.
+        by.require(Capability::Backup)?;
         self.store.backup_to(dest)?;
         self.audit(by, AuditAction::Backup, None)?;
         Ok(())
@@ -178,7 +195,7 @@ impl Desk {
     /// (today's is replaced by a newer one), keeping the newest `keep`. A
     /// copy of the encrypted file needs no key, so no login either.
     pub fn daily_backup(&self, folder: &Path, keep: u32) -> DeskResult<std::path::PathBuf> {
-        std::fs::create_dir_all(folder).map_err(StoreError::from)?;
+        crate::store::private::create_dir_all(folder).map_err(StoreError::from)?;
         // The real date: a demonstration date must neither replace a real
         // day's backup nor, named in the future, outlive every newer one.
         let name = format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", self.protective_today());
@@ -225,10 +242,13 @@ pub enum RestoreError {
 }
 
 /// Restores `backup` over `target`, after checking that the user's
-/// passphrase opens it, that every record and sealed blob in it is intact,
-/// and (when `target` exists) that it is a backup of the same database.
-/// Refuses to overwrite without `force`. The backup file is only read: the
-/// checks run on a fresh copy, which then takes the target's place.
+/// passphrase opens it, that the user is a coordinator (in the current
+/// database and in the backup), that every record and sealed blob in it is
+/// intact, and (when `target` exists) that it is a backup of the same
+/// database. Refuses to overwrite without `force`. The backup file is only
+/// read: the checks run on a fresh copy, which then takes the target's
+/// place. Before it does, the current database's erasures and audit log are
+/// applied to it: an erased person never comes back (see `restore_rules`).
 pub fn restore(
     backup: &Path,
     target: &Path,
@@ -237,13 +257,19 @@ pub fn restore(
     force: bool,
 ) -> Result<(), RestoreError> {
     // Hold the current database (if any) so nobody writes to it meanwhile.
-    let current = match Store::open(target) {
-        Ok(store) => Some(store),
-        Err(StoreError::Missing(_)) => None,
-        Err(e) => return Err(DeskError::from(e).into()),
+    let current = match Desk::open(target) {
+        Ok(desk) => Some(desk),
+        Err(DeskError::Store(StoreError::Missing(_))) => None,
+        Err(e) => return Err(e.into()),
     };
     if current.is_some() && !force {
         return Err(RestoreError::TargetExists(target.to_path_buf()));
+    }
+    if let Some(current) = &current {
+        let login = current.login(user, passphrase)?;
+        if !login.may(Capability::Restore) {
+            return Err(DeskError::Forbidden(Capability::Restore).into());
+        }
     }
     let mut staging_name = target
         .file_name()
@@ -271,7 +297,7 @@ pub fn restore(
 fn check_staged(
     backup: &Path,
     staging: &Path,
-    current: Option<&Store>,
+    current: Option<&Desk>,
     user: &str,
     passphrase: &Passphrase,
 ) -> Result<(), RestoreError> {
@@ -281,6 +307,9 @@ fn check_staged(
         DeskError::ForeignKey => RestoreError::OtherDatabase,
         other => other.into(),
     })?;
+    if !login.may(Capability::Restore) {
+        return Err(DeskError::Forbidden(Capability::Restore).into());
+    }
     if current.is_some_and(|c| c.database_id() != staged.database_id()) {
         return Err(RestoreError::OtherDatabase);
     }
@@ -288,6 +317,12 @@ fn check_staged(
     if !report.ok() {
         return Err(RestoreError::BackupDamaged(report.problems.len()));
     }
-    staged.audit(&login, AuditAction::Restore, None)?;
+    let detail = match current {
+        Some(current) => super::restore_rules::carry_over(current, &staged)?,
+        None => super::restore_rules::restored_detail(&staged)?,
+    };
+    staged.audit_detail(&login, AuditAction::Restore, None, &detail)?;
+    // Erasures applied to the copy left their bytes in its free pages.
+    staged.store.rewrite().map_err(DeskError::from)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use super::personal::{Housing, PersonalData};
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, RefEntry, RefId, RefList, StatKind};
-use crate::store::tables::{DAY_STATS, OFFERINGS, PERSONAL, REFERENCE, TALLIES};
+use crate::store::tables::{OFFERINGS, PERSONAL, REFERENCE, TALLIES};
 use crate::store::{Read, Reader};
 use crate::vault::DataKey;
 
@@ -38,16 +38,13 @@ fn person_uses(data: &PersonalData, list: RefList, id: RefId) -> bool {
 /// with the key), the anonymous day counters, offerings and tallies.
 fn in_use(r: &impl Read, key: &DataKey, list: RefList, id: RefId) -> DeskResult<bool> {
     let stat = match list {
-        RefList::Languages => Some(StatKind::NewLanguage as u8),
-        RefList::Needs => Some(StatKind::NewNeed as u8),
+        RefList::Languages => Some(StatKind::NewLanguage),
+        RefList::Needs => Some(StatKind::NewNeed),
         _ => None,
     };
     let mut used = false;
     if let Some(kind) = stat {
-        r.scan(DAY_STATS, .., false, |(_, k, i), _| {
-            used = k == kind && i == id;
-            Ok(!used)
-        })?;
+        used = super::stats::uses(r, key, kind, id)?;
     }
     if list == RefList::TallyCategories {
         r.scan(OFFERINGS, .., false, |_, offering| {

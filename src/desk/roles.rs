@@ -25,6 +25,13 @@ pub enum Capability {
     Verify,
     // Sprachvermittlung (issue 16)
     ManagePool,
+    // --- Security (issue 13) ---
+    /// Write a backup on demand (the one on quitting needs no login).
+    Backup,
+    /// Replace the database by a backup.
+    Restore,
+    /// Disable accounts, issue a new data key.
+    Rekey,
 }
 
 impl std::fmt::Display for Capability {
@@ -49,6 +56,9 @@ impl std::fmt::Display for Capability {
             Capability::Import => "import visitors",
             Capability::Verify => "verify the database",
             Capability::ManagePool => "manage the interpreter pool",
+            Capability::Backup => "make a backup",
+            Capability::Restore => "restore a backup",
+            Capability::Rekey => "issue a new data key",
         };
         f.write_str(text)
     }
@@ -68,6 +78,7 @@ pub fn allows(role: Role, capability: Capability) -> bool {
                 | CloseSession
                 | DaySummary
                 | Verify
+                | Backup
         ),
         Role::Volunteer => matches!(capability, CheckIn | Tally | CloseSession | DaySummary),
     }

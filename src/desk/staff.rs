@@ -4,16 +4,12 @@ use super::login::{Login, staff_record, write_slot};
 use super::roles::Capability;
 use super::{Desk, DeskError, DeskResult};
 use crate::store::records::{AuditAction, Role};
-use crate::store::tables::{KEY_SLOTS, STAFF};
+use crate::store::tables::{KEY_SLOTS, MUST_CHANGE_PASSPHRASE, STAFF};
 use crate::store::{Read, Writer};
 use crate::vault::{self, KdfParams, Passphrase};
 
 pub const MAX_USER_CHARS: usize = 32;
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-/// A verifier of a passphrase nobody has, checked when a user name is unknown
-/// so that a wrong name costs the same time as a wrong passphrase.
-pub(super) const DUMMY_VERIFIER: &str = "$argon2id$v=19$m=19456,t=2,p=1$bWlsYS1kdW1teS1zYWx0$E3/OvU7+eCI8UqlAcPaXp2zLN3CPUKPdgcKnoG2hoU0";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffInfo {
@@ -21,6 +17,9 @@ pub struct StaffInfo {
     pub role: Role,
     pub active: bool,
     pub has_key_slot: bool,
+    /// The role matches the coordinator's sealed grant (false: the file was
+    /// changed outside the program).
+    pub role_confirmed: bool,
 }
 
 /// User names are shown in audit entries and on the day summary: plain,
@@ -65,14 +64,16 @@ pub(super) fn put_account(
     passphrase: &Passphrase,
     kdf: KdfParams,
 ) -> DeskResult<()> {
+    // Granting a role is the coordinator's act: sealed under the data key.
+    let key = by.key(Capability::ManageStaff)?;
     let verifier = if role.holds_key() {
-        let key = by.key(Capability::ManageStaff)?;
         write_slot(w, key, user, passphrase, kdf)?;
         None
     } else {
         Some(vault::make_verifier(passphrase, kdf)?)
     };
     w.put(STAFF, &user.to_string(), &staff_record(role, verifier))?;
+    super::grants::write_grant(w, key, user, role)?;
     Ok(())
 }
 
@@ -100,7 +101,9 @@ impl Desk {
 
     /// Changes one account's passphrase: rewraps that slot (or renews the
     /// verifier); nothing else is re-encrypted. Anyone may change their own,
-    /// a coordinator anyone's.
+    /// a coordinator anyone's. Only a slot that exists is re-wrapped, and
+    /// only for a role the coordinator's grant confirms: a role flipped in
+    /// the file buys no slot.
     pub fn change_passphrase(
         &self,
         by: &Login,
@@ -108,7 +111,8 @@ impl Desk {
         passphrase: &Passphrase,
         kdf: KdfParams,
     ) -> DeskResult<()> {
-        if by.user() != user {
+        let own = by.user() == user;
+        if !own {
             by.require(Capability::ManageStaff)?;
         }
         check_passphrase(passphrase)?;
@@ -116,14 +120,30 @@ impl Desk {
         let mut record = w
             .get(STAFF, &user.to_string())?
             .ok_or(DeskError::NotFound("staff account"))?;
+        if own && record.role != by.role() {
+            // Signed in under one role, the file now says another.
+            return Err(DeskError::RoleNotGranted(user.to_string()));
+        }
+        if let Some(key) = by.data_key() {
+            super::grants::require_grant(&w, key, user, record.role)?;
+        }
         if record.role.holds_key() {
             let key = by
                 .data_key()
                 .ok_or(DeskError::Forbidden(Capability::ManageStaff))?;
+            if w.get(KEY_SLOTS, &user.to_string())?.is_none() {
+                return Err(DeskError::RoleNotGranted(user.to_string()));
+            }
             write_slot(&mut w, key, user, passphrase, kdf)?;
         } else {
+            if w.get(KEY_SLOTS, &user.to_string())?.is_some() {
+                return Err(DeskError::RoleNotGranted(user.to_string()));
+            }
             record.verifier = Some(vault::make_verifier(passphrase, kdf)?);
             w.put(STAFF, &user.to_string(), &record)?;
+        }
+        if own {
+            w.remove(MUST_CHANGE_PASSPHRASE, &user.to_string())?;
         }
         super::audit::record(
             &mut w,
@@ -136,37 +156,62 @@ impl Desk {
         Ok(())
     }
 
+    /// Someone leaves: the account can no longer sign in (its key slot and
+    /// verifier are destroyed and the file rewritten without them), and the
+    /// audit log says who did it. The data key stays the same: `rekey` for
+    /// that (see README, Threat model).
+    pub fn disable_staff(&self, by: &Login, user: &str) -> DeskResult<()> {
+        by.key(Capability::ManageStaff)?;
+        if by.user() == user {
+            return Err(DeskError::invalid(
+                "user",
+                "you cannot disable your own account",
+            ));
+        }
+        let mut w = self.store.write()?;
+        let mut record = w
+            .get(STAFF, &user.to_string())?
+            .ok_or(DeskError::NotFound("staff account"))?;
+        record.active = false;
+        record.verifier = None;
+        w.put(STAFF, &user.to_string(), &record)?;
+        w.remove(KEY_SLOTS, &user.to_string())?;
+        w.remove(MUST_CHANGE_PASSPHRASE, &user.to_string())?;
+        super::grants::remove_grant(&mut w, user)?;
+        super::audit::record(&mut w, by.user(), AuditAction::StaffDisabled, None, user)?;
+        w.commit()?;
+        // The slot's bytes must not stay in free pages of the file.
+        self.store.rewrite()?;
+        Ok(())
+    }
+
     pub fn list_staff(&self, by: &Login) -> DeskResult<Vec<StaffInfo>> {
-        by.require(Capability::ManageStaff)?;
+        let key = by.key(Capability::ManageStaff)?;
         let r = self.store.read()?;
         let slots: Vec<String> = r
             .range(KEY_SLOTS, ..)?
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        Ok(r.range(STAFF, ..)?
-            .into_iter()
-            .map(|(user, rec)| StaffInfo {
+        let mut out = Vec::new();
+        for (user, rec) in r.range(STAFF, ..)? {
+            let grant = super::grants::check_grant(&r, key, &user, rec.role)?;
+            out.push(StaffInfo {
                 has_key_slot: slots.contains(&user),
+                role_confirmed: grant != super::grants::GrantCheck::Mismatch
+                    && !(grant == super::grants::GrantCheck::Missing && rec.role.holds_key()),
                 user,
                 role: rec.role,
                 active: rec.active,
-            })
-            .collect())
+            });
+        }
+        Ok(out)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_dummy_verifier_is_well_formed_so_it_costs_a_real_check() {
-        assert_eq!(
-            vault::check_verifier(DUMMY_VERIFIER, &Passphrase::new("irgendwas")),
-            Err(vault::VaultError::WrongPassphrase)
-        );
-    }
 
     #[test]
     fn user_names_are_plain() {

@@ -55,10 +55,18 @@ fn checked_in(r: &Reader, id: SessionId) -> DeskResult<Vec<VisitorNo>> {
 struct People {
     bits: Vec<u64>,
     len: u32,
+    /// Anonymous stand-ins of erased people: far above the dense numbers.
+    anonymous: std::collections::HashSet<VisitorNo>,
 }
 
 impl People {
     fn insert(&mut self, no: VisitorNo) {
+        if crate::store::records::is_anonymous(no) {
+            if self.anonymous.insert(no) {
+                self.len += 1;
+            }
+            return;
+        }
         let (word, bit) = ((no / 64) as usize, no % 64);
         if word >= self.bits.len() {
             self.bits.resize(word + 1, 0);
@@ -111,6 +119,15 @@ fn attendees(r: &Reader, key: &DataKey, numbers: &[VisitorNo]) -> DeskResult<Vec
                 name_latin: String::new(),
                 erased: true,
             },
+            // An erased person's check-ins moved to an anonymous stand-in.
+            Err(DeskError::NoSuchVisitor(_)) if crate::store::records::is_anonymous(no) => {
+                Attendee {
+                    number: no,
+                    name: String::new(),
+                    name_latin: String::new(),
+                    erased: true,
+                }
+            }
             Err(e) => return Err(e),
         };
         out.push(attendee);
@@ -150,9 +167,15 @@ fn visitor_counts(
 }
 
 /// Anonymous counters of a day range, labelled and sorted.
-fn counters(r: &Reader, from: u32, to: u32, kind: StatKind) -> DeskResult<Vec<Count>> {
+fn counters(
+    r: &Reader,
+    key: &DataKey,
+    from: u32,
+    to: u32,
+    kind: StatKind,
+) -> DeskResult<Vec<Count>> {
     let mut out = Vec::new();
-    for (id, n) in super::stats::totals(r, from, to, kind)? {
+    for (id, n) in super::stats::totals(r, key, from, to, kind)? {
         let label = match kind {
             StatKind::NewLanguage => super::reference::label_in(r, RefList::Languages, id)?,
             StatKind::NewNeed => super::reference::label_in(r, RefList::Needs, id)?,
@@ -248,13 +271,20 @@ impl Desk {
             sessions.push(session_line(view, attendees));
         }
         sessions.sort_by(|a, b| (a.start, &a.title, a.id).cmp(&(b.start, &b.title, b.id)));
+        // The breakdowns are sealed: staff without the key (volunteers) get
+        // the summary without them.
+        let breakdown = |kind| match by.data_key() {
+            Some(key) => counters(&r, key, day, day, kind),
+            None => Ok(Vec::new()),
+        };
         let summary = DaySummary {
             date,
             staff_on_duty: staff_on_duty(&r, day)?,
             visitors: visitor_counts(&r, date, &people)?,
-            new_languages: counters(&r, day, day, StatKind::NewLanguage)?,
-            new_needs: counters(&r, day, day, StatKind::NewNeed)?,
-            referrals: counters(&r, day, day, StatKind::Referral)?,
+            new_languages: breakdown(StatKind::NewLanguage)?,
+            new_needs: breakdown(StatKind::NewNeed)?,
+            referrals: breakdown(StatKind::Referral)?,
+            breakdowns_left_out: by.data_key().is_none(),
             note: r.get(DAY_NOTES, &day)?.unwrap_or_default(),
             totals: DayTotals::of(&sessions),
             sessions,
@@ -280,7 +310,11 @@ impl Desk {
         if listed.is_empty() {
             super::audit::record(&mut w, by.user(), AuditAction::NamesReport, None, &detail)?;
         }
-        for &no in listed {
+        // An anonymous stand-in names no one: nobody's trail to add it to.
+        for &no in listed
+            .iter()
+            .filter(|no| !crate::store::records::is_anonymous(**no))
+        {
             super::audit::record(
                 &mut w,
                 by.user(),
@@ -295,7 +329,7 @@ impl Desk {
 
     /// The period report from `from` to `to`, both included (coordinator).
     pub fn period_report(&self, by: &Login, from: Date, to: Date) -> DeskResult<PeriodReport> {
-        by.require(Capability::PeriodReport)?;
+        let key = by.key(Capability::PeriodReport)?;
         if to < from {
             return Err(DeskError::invalid(
                 "to",
@@ -390,9 +424,9 @@ impl Desk {
                 .into_iter()
                 .map(|((year, month), count)| MonthCount { year, month, count })
                 .collect(),
-            languages: counters(&r, from_day, to_day, StatKind::NewLanguage)?,
-            needs: counters(&r, from_day, to_day, StatKind::NewNeed)?,
-            referrals: counters(&r, from_day, to_day, StatKind::Referral)?,
+            languages: counters(&r, key, from_day, to_day, StatKind::NewLanguage)?,
+            needs: counters(&r, key, from_day, to_day, StatKind::NewNeed)?,
+            referrals: counters(&r, key, from_day, to_day, StatKind::Referral)?,
             weeks: weeks
                 .into_iter()
                 .map(|((year, week), attendance)| WeekCount {

@@ -202,7 +202,7 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
         if !sessions.contains(&sid) {
             problems.push(format!("check-in to a missing session {sid}"));
         }
-        if !visitors.contains(&no) {
+        if !visitors.contains(&no) && !crate::store::records::is_anonymous(no) {
             problems.push(format!(
                 "check-in of a missing visitor {}",
                 format_visitor_no(no)
@@ -227,6 +227,11 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
         Ok(true)
     });
     check(&mut problems, "audit log", result);
+    if let Some(key) = by.data_key()
+        && let Err(e) = super::stats::check_all(r, key)
+    {
+        problems.push(format!("day statistics: {e}"));
+    }
     for (name, result) in [
         (
             "reference lists",
@@ -234,7 +239,7 @@ fn verify_records(r: &Reader, by: &Login, report: &mut VerifyReport) {
         ),
         (
             "day statistics",
-            r.scan(DAY_STATS, .., false, |_, _| Ok(true)),
+            r.scan(SEALED_DAY_STATS, .., false, |_, _| Ok(true)),
         ),
         ("day notes", r.scan(DAY_NOTES, .., false, |_, _| Ok(true))),
         ("settings", r.scan(SETTINGS, .., false, |_, _| Ok(true))),

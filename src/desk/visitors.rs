@@ -152,7 +152,7 @@ impl Desk {
         data.validate()?;
         let mut w = self.store.write()?;
         let (mut meta, old) = personal_in(&w, key, no)?;
-        super::stats::update(&mut w, day_key(meta.created), Some(&old), data)?;
+        super::stats::update(&mut w, key, day_key(meta.created), Some(&old), data)?;
         w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
         meta.status = status_for(complete);
         w.put(VISITORS, &no, &meta)?;
@@ -319,8 +319,18 @@ impl Desk {
         action: AuditAction,
         no: Option<VisitorNo>,
     ) -> DeskResult<()> {
+        self.audit_detail(by, action, no, "")
+    }
+
+    pub(super) fn audit_detail(
+        &self,
+        by: &Login,
+        action: AuditAction,
+        no: Option<VisitorNo>,
+        detail: &str,
+    ) -> DeskResult<()> {
         let mut w = self.store.write()?;
-        super::audit::record(&mut w, by.user(), action, no, "")?;
+        super::audit::record(&mut w, by.user(), action, no, detail)?;
         w.commit()?;
         Ok(())
     }
@@ -356,7 +366,7 @@ pub(super) fn register_in(
     w.index_insert(VISITORS_BY_DAY, &(day_key(today), no))?;
     mark_incomplete(w, no, &meta)?;
     w.put(PERSONAL, &no, &seal_personal(key, no, data)?)?;
-    super::stats::update(w, day_key(today), None, data)?;
+    super::stats::update(w, key, day_key(today), None, data)?;
     Ok(no)
 }
 

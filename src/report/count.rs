@@ -20,3 +20,19 @@ impl Count {
 pub fn sort_counts(counts: &mut [Count]) {
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
 }
+
+// --- Security (issue 13) ---
+
+/// A breakdown cell (languages, needs, referrals) drawn from fewer people
+/// than this is not printed or exported as its number: on a quiet day one
+/// registration's languages would be that person's.
+pub const SMALL_CELL: u32 = 3;
+
+/// What a breakdown cell shows: its count, or "< 3" below [`SMALL_CELL`].
+pub fn shown_count(n: u32) -> String {
+    if n > 0 && n < SMALL_CELL {
+        format!("< {SMALL_CELL}")
+    } else {
+        n.to_string()
+    }
+}

@@ -22,6 +22,10 @@ pub struct DaySummary {
     pub new_needs: Vec<Count>,
     /// Referrals made that day, per offering.
     pub referrals: Vec<Count>,
+    /// The three breakdowns above are sealed; for staff without the data
+    /// key (volunteers) they are left out, and the printout says so.
+    #[serde(default)]
+    pub breakdowns_left_out: bool,
     /// The day's note; empty when none was written.
     pub note: String,
     pub totals: DayTotals,

@@ -15,7 +15,7 @@ mod period;
 mod mediation;
 pub mod render;
 
-pub use count::{Count, sort_counts};
+pub use count::{Count, SMALL_CELL, shown_count, sort_counts};
 pub use day::{Attendee, DaySummary, DayTotals, SessionLine, VisitorCounts};
 pub use mediation::{MediationLine, MediationSection};
 pub use period::{MonthCount, OfferingLine, PeriodReport, PeriodTotals, WeekCount, mean};

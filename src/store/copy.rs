@@ -2,7 +2,7 @@
 //! and the rewrite after an erasure. A fresh file holds only live records,
 //! so erased bytes do not survive in free pages.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use redb::{
@@ -79,6 +79,10 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(), StoreEr
         DAY_NOTES,
         SEARCH_CACHE,
         PERSONAL_GENERATIONS,
+        STAFF_GRANTS,
+        ERASED,
+        SEALED_DAY_STATS,
+        MUST_CHANGE_PASSPHRASE,
     );
     indexes!(
         VISITORS_BY_DAY,
@@ -114,11 +118,7 @@ fn sync_dir(path: &Path) -> Result<(), StoreError> {
 
 /// Writes the snapshot `src` into a new file `tmp` and returns it open.
 fn write_copy(src: &ReadTransaction, tmp: &Path) -> Result<Database, StoreError> {
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(tmp)?;
+    let file = super::private::new_file().open(tmp)?;
     let result = (|| {
         let db = builder().create_with_backend(redb::backends::FileBackend::new(file)?)?;
         let w = db.begin_write()?;
@@ -170,7 +170,7 @@ impl Store {
             return Err(StoreError::Exists(dest.to_path_buf()));
         }
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            super::private::create_dir_all(dir)?;
         }
         let txn = self.db.borrow().begin_read()?;
         let tmp = temp_beside(dest);

@@ -9,6 +9,7 @@ mod copy;
 mod error;
 mod legacy_journal;
 mod open;
+pub mod private;
 pub mod records;
 pub mod tables;
 mod txn;

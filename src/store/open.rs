@@ -3,7 +3,7 @@
 //! open, redb issue #913).
 
 use std::cell::RefCell;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
@@ -115,17 +115,12 @@ impl Store {
     /// Creates a new database file; refuses to touch an existing one.
     pub fn create(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            super::private::create_dir_all(dir)?;
         }
         // A journal of an earlier version beside a missing file is the only
         // copy of what that file's last commits held: never build over it.
         refuse_legacy_journal(path)?;
-        let file = match OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(path)
-        {
+        let file = match super::private::new_file().open(path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::Exists(path.to_path_buf()));
@@ -169,6 +164,8 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         check_header(path)?;
         refuse_legacy_journal(path)?;
+        // Best effort: a file we may read but not chmod (another owner) still opens.
+        let _ = super::private::restrict(path);
         // Look before writing: a read-only open never modifies the file, so
         // the marker is checked before redb may repair or rewrite anything.
         match builder().open_read_only(path) {
@@ -303,6 +300,13 @@ fn create_tables(w: &Writer) -> Result<(), StoreError> {
     );
     // Sprachvermittlung (issue 16)
     open_all!(POOL, POOL_CONTACT, REQUESTS, REQUEST_DETAILS);
+    // Security (issue 13)
+    open_all!(
+        STAFF_GRANTS,
+        ERASED,
+        SEALED_DAY_STATS,
+        MUST_CHANGE_PASSPHRASE
+    );
     Ok(())
 }
 

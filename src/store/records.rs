@@ -18,6 +18,17 @@ pub struct Marker {
 
 /// A visitor number; shown as `M-0042`.
 pub type VisitorNo = u32;
+
+/// Check-ins of an erased person are moved to a number from here on, one
+/// per person: the counts and the distinct people of a period stay right,
+/// but nothing ties them to the visitor number any more (issue 13). No
+/// registration reaches this range.
+pub const ANONYMOUS_BASE: VisitorNo = 0xF000_0000;
+
+/// Whether `no` is the anonymous stand-in of an erased person's check-ins.
+pub fn is_anonymous(no: VisitorNo) -> bool {
+    no >= ANONYMOUS_BASE
+}
 pub type SessionId = u64;
 pub type OfferingId = u32;
 pub type RefId = u32;
@@ -259,10 +270,13 @@ pub enum AuditAction {
     // Sprachvermittlung (issue 16)
     PoolChanged,
     RequestChanged,
+    // --- Security (issue 13); new actions go at the end: the codec stores the position ---
+    StaffDisabled,
+    Rekey,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::Init,
         AuditAction::Login,
         AuditAction::LoginFailed,
@@ -284,6 +298,8 @@ impl AuditAction {
         AuditAction::Restore,
         AuditAction::PoolChanged,
         AuditAction::RequestChanged,
+        AuditAction::StaffDisabled,
+        AuditAction::Rekey,
     ];
 }
 

@@ -113,3 +113,18 @@ pub const POOL_CONTACT: Table<PoolId, Sealed> = Table::new("pool_contact");
 pub const REQUESTS: Table<RequestId, MediationRequest> = Table::new("requests");
 /// Request → sealed purpose, place and reason.
 pub const REQUEST_DETAILS: Table<RequestId, Sealed> = Table::new("request_details");
+// --- Security (issue 13) ---
+
+/// User → the account's role and whether it holds a key slot, sealed under
+/// the data key by the coordinator who granted it: a role flipped in the
+/// plaintext `staff` table no longer matches, so it buys no key slot.
+pub const STAFF_GRANTS: Table<String, Sealed> = Table::new("staff_grants");
+/// Visitor numbers whose personal data was erased, with when: a restore
+/// applies them to the backup, so an erased person never comes back.
+pub const ERASED: Table<VisitorNo, jiff::Timestamp> = Table::new("erased");
+/// Day → that day's counters (languages and needs of new visitors,
+/// referrals), sealed: see `desk::stats`. Replaces the plaintext `DAY_STATS`.
+pub const SEALED_DAY_STATS: Table<u32, Sealed> = Table::new("day_stats_sealed");
+/// User → true: the passphrase was handed out by `rekey` and must be
+/// changed at the next sign-in.
+pub const MUST_CHANGE_PASSPHRASE: Table<String, bool> = Table::new("must_change_passphrase");

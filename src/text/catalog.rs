@@ -338,7 +338,8 @@ catalog! {
     CardEraseQuestion => "Alle persönlichen Daten von {number} endgültig löschen? Das kann nicht rückgängig gemacht werden; die Besuche bleiben als anonyme Zahlen."
         / "Erase all personal data of {number} for good? This cannot be undone; the visits stay as anonymous counts.",
     CardErasing => "{number} wird gelöscht und die Datei neu geschrieben, bitte warten …" / "Erasing {number} and rewriting the file, please wait …",
-    CardErased => "Die persönlichen Daten von {number} wurden gelöscht." / "The personal data of {number} was erased.",
+    CardErased => "{number} gelöscht. Es bleiben: Nummer, Registrierungstag, anonyme Besuche."
+        / "{number} erased. Kept: the number, its registration day, anonymous visits.",
     CardExported => "Auskunft gespeichert: {json} und {text}" / "Access export saved: {json} and {text}",
     // Intake checklist and duplicate check (INTAKE).
     IntakeTitle => "Erstaufnahme" / "Intake",
@@ -981,6 +982,19 @@ catalog! {
     FindColWhy => "Treffer" / "Match",
     FindWhySimilar => "ähnlich" / "similar",
     FindWhyPhone => "Tel. {phone}" / "Tel. {phone}",
+
+    // --- Security (issue 13) ---
+    AuditStaffDisabled => "Konto gesperrt" / "account disabled",
+    AuditRekey => "neuer Datenschlüssel" / "new data key",
+    ReportSmallCellRule => "Zahlen unter 3 stehen als „< 3“, damit niemand erkennbar wird."
+        / "Counts below 3 are shown as \"< 3\", so that no one can be recognised.",
+    StaffDisableQuestion => "Konto {user} sperren? Es kann sich nicht mehr anmelden, sein Schlüsselplatz wird gelöscht. Das lässt sich nicht rückgängig machen."
+        / "Disable the account {user}? It can no longer sign in, and its key slot is destroyed. This cannot be undone.",
+    StaffDisabled => "Konto {user} gesperrt." / "Account {user} disabled.",
+    StaffCannotDisable => "Dieses Konto lässt sich nicht sperren (das eigene oder schon gesperrt)."
+        / "This account cannot be disabled (your own, or disabled already).",
+    ReportBreakdownsLeftOut => "Aufschlüsselung nach Sprachen, Bedarfen und Vermittlungen nur für Mitarbeitende mit Datenzugang."
+        / "Breakdown by languages, needs and referrals only for staff with data access.",
 }
 
 /// The text of `msg` with each `{name}` replaced by its value from `args`.

@@ -22,6 +22,7 @@ pub fn describe(err: &DeskError, lang: Lang) -> String {
         DeskError::SessionClosed => Msg::ErrSessionClosed.text(lang).into(),
         DeskError::SessionCancelled => Msg::ErrSessionCancelled.text(lang).into(),
         DeskError::ForeignKey => Msg::ErrForeignKey.text(lang).into(),
+        DeskError::RoleNotGranted(_) => Msg::ErrTampered.text(lang).into(),
         DeskError::Vault(VaultError::WeakParameters { .. }) => {
             Msg::ErrWeakParameters.text(lang).into()
         }

@@ -10,7 +10,7 @@ mod seal;
 mod slot;
 mod verifier;
 
-pub use kdf::KdfParams;
+pub use kdf::{KdfParams, spend_like};
 pub use passphrase::Passphrase;
 pub use seal::{SealContext, Sealed, open, seal};
 pub use slot::{DataKey, KeySlot};

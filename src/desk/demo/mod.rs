@@ -176,7 +176,7 @@ impl Desk {
                     },
                 ));
                 sealed.push((no, super::visitors::seal_personal(key, no, data)?));
-                super::stats::update(&mut w, created_keys[i], None, data)?;
+                super::stats::update(&mut w, key, created_keys[i], None, data)?;
                 audit.push((
                     seq,
                     AuditEntry {

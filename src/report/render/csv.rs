@@ -9,7 +9,7 @@
 //! that apply to it (sessions their times and counts, lists "Anzahl").
 
 use super::{RenderError, clock, decimal, pillar_name, state_name, visitor_no};
-use crate::report::{Count, DaySummary, PeriodReport};
+use crate::report::{Count, DaySummary, PeriodReport, shown_count};
 use crate::text::catalog::{Lang, Msg, fill, format_date, month_name};
 use crate::text::sanitize::sanitize;
 
@@ -173,12 +173,12 @@ pub(super) fn day(summary: &DaySummary, lang: Lang) -> Result<Vec<u8>, RenderErr
     cells.extend(category_cells(&t.tallies));
     table.row(&cells);
 
-    let mut counted = |section: Msg, label: String, n: u32| {
+    let mut counted = |section: Msg, label: String, n: String| {
         table.row(&[
             (SECTION, msg(section, lang)),
             (DATE, date.clone()),
             (LABEL, label),
-            (count_col, n.to_string()),
+            (count_col, n),
         ]);
     };
     let v = &summary.visitors;
@@ -188,7 +188,7 @@ pub(super) fn day(summary: &DaySummary, lang: Lang) -> Result<Vec<u8>, RenderErr
         (Msg::ReportOfThemNew, v.new),
         (Msg::ReportOfThemReturning, v.returning),
     ] {
-        counted(Msg::ReportVisitors, msg(label, lang), n);
+        counted(Msg::ReportVisitors, msg(label, lang), n.to_string());
     }
     for (section, counts) in [
         (Msg::ReportNewLanguages, &summary.new_languages),
@@ -196,9 +196,15 @@ pub(super) fn day(summary: &DaySummary, lang: Lang) -> Result<Vec<u8>, RenderErr
         (Msg::ReportReferrals, &summary.referrals),
     ] {
         for c in counts {
-            counted(section, text_cell(&c.label), c.count);
+            counted(section, text_cell(&c.label), shown_count(c.count));
         }
     }
+    let rule = if summary.breakdowns_left_out {
+        Msg::ReportBreakdownsLeftOut
+    } else {
+        Msg::ReportSmallCellRule
+    };
+    counted(rule, String::new(), String::new());
     for user in &summary.staff_on_duty {
         table.row(&[
             (SECTION, msg(Msg::ReportStaffOnDuty, lang)),
@@ -297,26 +303,22 @@ pub(super) fn period(report: &PeriodReport, lang: Lang) -> Result<Vec<u8>, Rende
         (MEAN, decimal(t.attendance, t.sessions_held, 2, lang)),
         (UNIQUE, t.unique_visitors.to_string()),
     ]);
-    let mut counted = |section: Msg, label: String, n: u32| {
-        table.row(&[
-            (SECTION, msg(section, lang)),
-            (LABEL, label),
-            (COUNT, n.to_string()),
-        ]);
+    let mut counted = |section: Msg, label: String, n: String| {
+        table.row(&[(SECTION, msg(section, lang)), (LABEL, label), (COUNT, n)]);
     };
     counted(
         Msg::ReportVisitors,
         msg(Msg::ReportNewRegistrations, lang),
-        t.new_registrations,
+        t.new_registrations.to_string(),
     );
     counted(
         Msg::ReportVisitors,
         msg(Msg::ReportUniqueVisitors, lang),
-        t.unique_visitors,
+        t.unique_visitors.to_string(),
     );
     for m in &report.registrations_per_month {
         let label = format!("{} {}", month_name(m.month, lang), m.year);
-        counted(Msg::ReportRegistrationsPerMonth, label, m.count);
+        counted(Msg::ReportRegistrationsPerMonth, label, m.count.to_string());
     }
     for (section, counts) in [
         (Msg::ReportLanguages, &report.languages),
@@ -324,12 +326,13 @@ pub(super) fn period(report: &PeriodReport, lang: Lang) -> Result<Vec<u8>, Rende
         (Msg::ReportReferrals, &report.referrals),
     ] {
         for c in counts {
-            counted(section, text_cell(&c.label), c.count);
+            counted(section, text_cell(&c.label), shown_count(c.count));
         }
     }
     for (section, label, n) in super::mediation::csv_counts(&report.mediation) {
-        counted(section, text_cell(&label), n);
+        counted(section, text_cell(&label), shown_count(n));
     }
+    counted(Msg::ReportSmallCellRule, String::new(), String::new());
     for w in &report.weeks {
         let label = fill(
             Msg::ReportWeek,

@@ -50,7 +50,9 @@ pub fn day(summary: &DaySummary, format: Format, lang: Lang) -> Result<Vec<u8>, 
     match format {
         Format::Text => Ok(text::day(summary, lang).into_bytes()),
         Format::Csv => csv::day(summary, lang),
-        Format::Json => json::to_bytes(summary),
+        Format::Json => {
+            json::masked_to_bytes(summary, &["new_languages", "new_needs", "referrals"])
+        }
     }
 }
 
@@ -59,7 +61,7 @@ pub fn period(report: &PeriodReport, format: Format, lang: Lang) -> Result<Vec<u
     match format {
         Format::Text => Ok(text::period(report, lang).into_bytes()),
         Format::Csv => csv::period(report, lang),
-        Format::Json => json::to_bytes(report),
+        Format::Json => json::masked_to_bytes(report, &["languages", "needs", "referrals"]),
     }
 }
 
@@ -99,6 +101,10 @@ fn clock(time: Time) -> String {
 
 /// `M-0042`, as the desk writes visitor numbers everywhere.
 fn visitor_no(no: VisitorNo) -> String {
+    // An erased person's check-ins keep no number (issue 13).
+    if crate::store::records::is_anonymous(no) {
+        return "—".into();
+    }
     format!("M-{no:04}")
 }
 

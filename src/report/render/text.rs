@@ -4,7 +4,7 @@
 use super::layout::{pad, right, wrap_indented, wrap_paragraphs};
 use super::page::{Block, Header, WIDTH, paginate};
 use super::{clock, decimal, pillar_name, state_name, visitor_no};
-use crate::report::{Count, DaySummary, PeriodReport, SessionLine};
+use crate::report::{Count, DaySummary, PeriodReport, SessionLine, shown_count};
 use crate::store::records::Pillar;
 use crate::text::catalog::{Lang, Msg, fill, format_date, format_date_long, month_name};
 
@@ -51,9 +51,42 @@ fn count_lines(title: Msg, counts: &[Count], lang: Lang) -> Vec<String> {
         lines.push(format!("  {}", text(Msg::ReportNone, lang)));
     }
     for c in counts {
-        lines.push(label_value(2, &c.label, c.count));
+        lines.push(label_shown(2, &c.label, &shown_count(c.count)));
     }
     lines
+}
+
+/// Like [`label_value`], for a value already in its printed form.
+fn label_shown(indent: usize, label: &str, value: &str) -> String {
+    let label_w = WIDTH - indent - VALUE_W;
+    format!(
+        "{}{}{}",
+        " ".repeat(indent),
+        pad(label, label_w),
+        right(value, VALUE_W)
+    )
+}
+
+/// The three breakdowns with the small-cell rule under them, or the line
+/// saying they are left out (volunteers hold no key to open them).
+fn breakdown_blocks(sections: [(Msg, &[Count]); 3], left_out: bool, lang: Lang) -> Vec<Block> {
+    if left_out {
+        return vec![Block::new(wrap_paragraphs(
+            text(Msg::ReportBreakdownsLeftOut, lang),
+            0,
+            WIDTH,
+        ))];
+    }
+    let mut blocks: Vec<Block> = sections
+        .into_iter()
+        .map(|(title, counts)| Block::new(count_lines(title, counts, lang)))
+        .collect();
+    blocks.push(Block::new(wrap_paragraphs(
+        text(Msg::ReportSmallCellRule, lang),
+        0,
+        WIDTH,
+    )));
+    blocks
 }
 
 /// A heading and a free text, wrapped, or "keine".
@@ -265,13 +298,15 @@ pub(super) fn day(summary: &DaySummary, lang: Lang) -> String {
         label_value(4, text(Msg::ReportOfThemNew, lang), v.new),
         label_value(4, text(Msg::ReportOfThemReturning, lang), v.returning),
     ]));
-    for (title, counts) in [
-        (Msg::ReportNewLanguages, &summary.new_languages),
-        (Msg::ReportNewNeeds, &summary.new_needs),
-        (Msg::ReportReferrals, &summary.referrals),
-    ] {
-        blocks.push(Block::new(count_lines(title, counts, lang)));
-    }
+    blocks.extend(breakdown_blocks(
+        [
+            (Msg::ReportNewLanguages, &summary.new_languages),
+            (Msg::ReportNewNeeds, &summary.new_needs),
+            (Msg::ReportReferrals, &summary.referrals),
+        ],
+        summary.breakdowns_left_out,
+        lang,
+    ));
     let staff = summary.staff_on_duty.join(", ");
     blocks.push(Block::new(text_lines(Msg::ReportStaffOnDuty, &staff, lang)));
     blocks.push(Block::new(text_lines(
@@ -413,13 +448,15 @@ pub(super) fn period(report: &PeriodReport, lang: Lang) -> String {
         &weeks,
         lang,
     )));
-    for (title, counts) in [
-        (Msg::ReportLanguages, &report.languages),
-        (Msg::ReportNeeds, &report.needs),
-        (Msg::ReportReferrals, &report.referrals),
-    ] {
-        blocks.push(Block::new(count_lines(title, counts, lang)));
-    }
+    blocks.extend(breakdown_blocks(
+        [
+            (Msg::ReportLanguages, &report.languages),
+            (Msg::ReportNeeds, &report.needs),
+            (Msg::ReportReferrals, &report.referrals),
+        ],
+        false,
+        lang,
+    ));
     blocks.extend(super::mediation::text_blocks(&report.mediation, lang));
     let subtitle = fill(
         Msg::ReportRange,

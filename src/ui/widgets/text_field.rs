@@ -10,13 +10,17 @@ use std::cell::Cell;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::ui::action::Action;
 use crate::ui::catalog::{Lang, Msg, fill};
 use crate::ui::sanitize::{display_width, fit, sanitize};
 use crate::ui::theme::{Theme, glyph};
 
-#[derive(Debug, Clone)]
+/// Passphrases and names pass through here: the value is wiped when it is
+/// cleared, replaced, outgrown or dropped (a lock drops every screen), and
+/// `Debug` never shows it (issue 13).
+#[derive(Clone)]
 pub struct TextField {
     value: String,
     /// Byte offset into `value`, always on a grapheme boundary.
@@ -32,7 +36,41 @@ pub struct TextField {
     theme: Theme,
 }
 
+impl std::fmt::Debug for TextField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextField")
+            .field("chars", &self.value.chars().count())
+            .field("masked", &self.masked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for TextField {
+    fn drop(&mut self) {
+        self.value.zeroize();
+    }
+}
+
 impl TextField {
+    /// Makes room for `extra` more bytes without leaving a copy of the text
+    /// in a freed buffer, as `String`'s own growth would.
+    fn reserve_wiped(&mut self, extra: usize) {
+        let needed = self.value.len() + extra;
+        if needed <= self.value.capacity() {
+            return;
+        }
+        let mut bigger = String::with_capacity(needed.max(self.value.capacity() * 2).max(64));
+        bigger.push_str(&self.value);
+        self.value.zeroize();
+        self.value = bigger;
+    }
+
+    /// Empties the field and wipes what it held.
+    pub fn clear(&mut self) {
+        self.value.zeroize();
+        self.cursor = 0;
+    }
+
     /// A limit generous for any name, small enough to keep a record sane.
     pub const DEFAULT_MAX_LEN: usize = 200;
 
@@ -83,6 +121,7 @@ impl TextField {
     /// Replaces the text (e.g. a record being edited) and puts the cursor at its end.
     /// Stored text longer than the limit is kept whole: cutting it here would lose data.
     pub fn set_value(&mut self, value: impl Into<String>) {
+        self.value.zeroize();
         self.value = value.into();
         self.cursor = self.value.len();
         self.too_long = false;
@@ -142,10 +181,7 @@ impl TextField {
                 let end = self.next_boundary(self.cursor);
                 self.value.replace_range(self.cursor..end, "");
             }
-            Action::ClearField => {
-                self.value.clear();
-                self.cursor = 0;
-            }
+            Action::ClearField => self.clear(),
             _ => return false,
         }
         self.too_long = too_long;
@@ -167,7 +203,8 @@ impl TextField {
             .max(before.graphemes(true).count() + after.graphemes(true).count());
         let total = |k: usize| -> usize {
             let end = if k == 0 { 0 } else { ends[k - 1] };
-            let mut joined = String::with_capacity(before.len() + end + after.len());
+            let mut joined =
+                Zeroizing::new(String::with_capacity(before.len() + end + after.len()));
             joined.push_str(before);
             joined.push_str(&text[..end]);
             joined.push_str(after);
@@ -185,6 +222,7 @@ impl TextField {
             }
         }
         let end = if lo == 0 { 0 } else { ends[lo - 1] };
+        self.reserve_wiped(end);
         self.value.insert_str(self.cursor, &text[..end]);
         self.cursor = self.snap(self.cursor + end);
         lo == ends.len()
@@ -348,6 +386,37 @@ mod tests {
             assert!(f.handle(&Action::Input(c)));
         }
         f
+    }
+
+    // --- Security (issue 13) ---
+
+    /// Every byte the field's buffer holds, in use or spare.
+    fn whole_buffer(field: &TextField) -> Vec<u8> {
+        // SAFETY: `zeroize` wrote every byte of the capacity, spare ones
+        // included, so all of them are initialised; nothing else holds the field.
+        unsafe { std::slice::from_raw_parts(field.value.as_ptr(), field.value.capacity()) }.to_vec()
+    }
+
+    #[test]
+    fn clearing_a_passphrase_wipes_its_bytes_not_just_its_length() {
+        let mut f = typed("Geheime Passphrase 2026").masked();
+        assert!(f.handle(&Action::ClearField));
+        assert!(f.is_empty());
+        let buffer = whole_buffer(&f);
+        assert!(
+            !buffer.is_empty(),
+            "the buffer was kept, so it must be zero"
+        );
+        assert!(buffer.iter().all(|&b| b == 0), "{buffer:?}");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_text() {
+        let f = typed("Geheime Passphrase 2026").masked();
+        let shown = format!("{f:?}");
+        assert!(!shown.contains("Geheim"), "{shown}");
+        let f = typed("Testperson Name");
+        assert!(!format!("{f:?}").contains("Testperson"));
     }
 
     fn draw(field: &TextField, width: u16) -> (String, Position) {
