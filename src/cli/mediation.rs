@@ -201,6 +201,8 @@ pub fn pool(cli: &Cli, command: PoolCommand) -> CliResult {
             json,
         } => list_pool(&desk, &me, json)?,
         PoolCommand::Remove { name, yes } => {
+            // The role first: someone who may not remove must not learn who is in the pool.
+            me.require(mila::desk::Capability::ManagePool)?;
             let id = desk.find_pool_member(&me, &name)?;
             let shown = sanitize(name.trim());
             if !yes {
@@ -412,6 +414,7 @@ pub fn request(cli: &Cli, command: RequestCommand) -> CliResult {
             }
         }
         RequestCommand::Assign { id, name, anyway } => {
+            me.require(mila::desk::Capability::WritePersonal)?;
             let member = desk.find_pool_member(&me, &name)?;
             match desk.assign_request(&me, id, member, anyway)? {
                 AssignOutcome::Assigned => println!("Request {id} assigned."),

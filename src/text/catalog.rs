@@ -798,8 +798,8 @@ catalog! {
     ReportColAttendance => "Besuche" / "Visits",
     ReportColMean => "Ø/Termin" / "Mean",
     ReportColUnique => "Personen" / "People",
-    ReportPeriodLegend => "Termine = stattgefunden (nicht abgesagt); Besuche = eingecheckt + anonym gezählt; Personen = verschiedene registrierte Besucher*innen"
-        / "Sessions = held (not cancelled); Visits = checked in + counted anonymously; People = different registered visitors",
+    ReportPeriodLegend => "Termine = stattgefunden (jemand kam); Besuche = eingecheckt + anonym gezählt; Personen = verschiedene registrierte Besucher*innen"
+        / "Sessions = held (someone came); Visits = checked in + counted anonymously; People = different registered visitors",
     ReportRegistrationsPerMonth => "Neue Registrierungen pro Monat" / "New registrations per month",
     ReportAttendancePerWeek => "Besuche pro Kalenderwoche" / "Visits per calendar week",
     ReportWeek => "KW {week}/{year}" / "Week {week}/{year}",

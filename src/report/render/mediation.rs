@@ -15,7 +15,7 @@ fn row(label: &str, figures: [u32; 4]) -> String {
     let mut line = pad(label, NAME_W);
     for n in figures {
         line.push(' ');
-        line.push_str(&right(&n.to_string(), FIGURE_W));
+        line.push_str(&right(&crate::report::count::shown_count(n), FIGURE_W));
     }
     line
 }
@@ -63,7 +63,7 @@ pub(super) fn text_blocks(section: &MediationSection, lang: Lang) -> Vec<Block> 
         missing.push(format!(
             "  {}{}",
             pad(&c.label, label_w),
-            right(&c.count.to_string(), FIGURE_W)
+            right(&crate::report::count::shown_count(c.count), FIGURE_W)
         ));
     }
     vec![Block::new(head), Block::new(missing)]
