@@ -151,11 +151,6 @@ impl Ui {
         self.broken.store(true, Ordering::SeqCst);
     }
 
-    /// Lets exactly one more durable commit through.
-    fn break_after_one_commit(&self) {
-        self.break_after_syncs(SYNCS_PER_COMMIT);
-    }
-
     /// Lets exactly `n` more syncs through.
     fn break_after_syncs(&self, n: u64) {
         self.syncs_left.store(n, Ordering::SeqCst);
