@@ -9,8 +9,8 @@ use mila::desk::mediation_text::{
     format_availability, parse_appointment, parse_availability, parse_date, parse_language_levels,
 };
 use mila::desk::{
-    AssignOutcome, Desk, Login, PoolContact, PoolInput, PoolLanguage, RequestEnd, RequestInput,
-    format_visitor_no,
+    AssignOutcome, Capability, Desk, Login, PoolContact, PoolInput, PoolLanguage, RequestEnd,
+    RequestInput, format_visitor_no,
 };
 use mila::search::parse_visitor_number;
 use mila::ui::sanitize::sanitize;
@@ -201,9 +201,7 @@ pub fn pool(cli: &Cli, command: PoolCommand) -> CliResult {
             json,
         } => list_pool(&desk, &me, json)?,
         PoolCommand::Remove { name, yes } => {
-            // The role first: someone who may not remove must not learn who is in the pool.
-            me.require(mila::desk::Capability::ManagePool)?;
-            let id = desk.find_pool_member(&me, &name)?;
+            let id = desk.find_pool_member(&me, &name, Capability::ManagePool)?;
             let shown = sanitize(name.trim());
             if !yes {
                 if !std::io::stdin().is_terminal() {
@@ -414,8 +412,7 @@ pub fn request(cli: &Cli, command: RequestCommand) -> CliResult {
             }
         }
         RequestCommand::Assign { id, name, anyway } => {
-            me.require(mila::desk::Capability::WritePersonal)?;
-            let member = desk.find_pool_member(&me, &name)?;
+            let member = desk.find_pool_member(&me, &name, Capability::WritePersonal)?;
             match desk.assign_request(&me, id, member, anyway)? {
                 AssignOutcome::Assigned => println!("Request {id} assigned."),
                 AssignOutcome::DoesNotSpeak {

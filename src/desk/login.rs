@@ -61,7 +61,7 @@ impl Login {
         allows(self.role, capability)
     }
 
-    pub fn require(&self, capability: Capability) -> DeskResult<()> {
+    pub(super) fn require(&self, capability: Capability) -> DeskResult<()> {
         if self.may(capability) {
             Ok(())
         } else {

@@ -389,8 +389,16 @@ impl Desk {
     }
 
     /// A pool member by what staff type: `#3`/`3`, the full name, the
-    /// account, or one word of the name that only one member has.
-    pub fn find_pool_member(&self, by: &Login, text: &str) -> DeskResult<PoolId> {
+    /// account, or one word of the name that only one member has; looked up
+    /// for an act that needs `purpose`, which is checked first, so that
+    /// someone who may not act learns nothing of who is in the pool.
+    pub fn find_pool_member(
+        &self,
+        by: &Login,
+        text: &str,
+        purpose: Capability,
+    ) -> DeskResult<PoolId> {
+        by.require(purpose)?;
         let text = text.trim();
         let pool = self.pool(by)?;
         if let Ok(id) = text.trim_start_matches('#').parse::<PoolId>()
