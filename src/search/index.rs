@@ -837,11 +837,9 @@ impl SearchIndex {
                     // whole): ties are not worth reading thousands of visitors for.
                     break 'words;
                 }
-                let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
-                if seen[word] & bit != 0 {
+                if !first_visit(&mut seen[..], idx) {
                     continue;
                 }
-                seen[word] |= bit;
                 checked += 1;
                 if checked > MAX_CANDIDATES {
                     break 'words;
@@ -908,11 +906,9 @@ impl SearchIndex {
         alike_words.dedup();
         'alike: for &w in &alike_words {
             for &idx in &self.postings[w as usize] {
-                let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
-                if seen[word] & bit != 0 {
+                if !first_visit(&mut seen[..], idx) {
                     continue;
                 }
-                seen[word] |= bit;
                 checked += 1;
                 if checked > MAX_CANDIDATES {
                     break 'alike;
@@ -955,11 +951,9 @@ impl SearchIndex {
         };
         'some: for &w in &matched[drive] {
             for &idx in &self.postings[w as usize] {
-                let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
-                if seen[word] & bit != 0 {
+                if !first_visit(&mut seen[..], idx) {
                     continue;
                 }
-                seen[word] |= bit;
                 checked += 1;
                 if checked > MAX_CANDIDATES {
                     break 'some;
@@ -1480,4 +1474,14 @@ impl Hasher for FxHasher {
         h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^ (h >> 33)
     }
+}
+
+/// Marks visitor slot `idx` as seen; true the first time only. Every pass
+/// over the postings reads each visitor once.
+#[inline]
+fn first_visit(seen: &mut [u64], idx: u32) -> bool {
+    let (word, bit) = (idx as usize / 64, 1u64 << (idx % 64));
+    let first = seen[word] & bit == 0;
+    seen[word] |= bit;
+    first
 }
